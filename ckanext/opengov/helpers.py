@@ -1,0 +1,38 @@
+"""Template helpers (``h.opengov_*``)."""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.opengov.tgdc import vocabularies
+
+
+def opengov_language_switch_enabled() -> bool:
+    return tk.asbool(tk.config.get("ckanext.opengov.language_switch"))
+
+
+def opengov_other_locale() -> str:
+    """The locale the header's switch offers: Thai readers get English, everyone else Thai."""
+    return "en" if tk.h.lang() == "th" else "th"
+
+
+def opengov_language_switch_url() -> str:
+    """This page, query included, in the other locale ('default' drops the locale prefix)."""
+    other = opengov_other_locale()
+    locale = "default" if other == tk.config.get("ckan.locale_default") else other
+    request = tk.request
+    params = dict(request.view_args or {}, **request.args.to_dict())
+    return tk.h.url_for(request.endpoint, locale=locale, **params)
+
+
+def opengov_vocabulary_choices(field: dict) -> list[dict]:
+    """scheming ``choices_helper``: the choices of the vocabulary named by ``field['vocabulary']``."""
+    return vocabularies.scheming_choices(field["vocabulary"])
+
+
+def get_helpers() -> dict:
+    return {
+        "opengov_language_switch_enabled": opengov_language_switch_enabled,
+        "opengov_other_locale": opengov_other_locale,
+        "opengov_language_switch_url": opengov_language_switch_url,
+        "opengov_vocabulary_choices": opengov_vocabulary_choices,
+    }

@@ -1,0 +1,52 @@
+"""CKAN plugin entry point: connects CKAN's interfaces to the modules that do the work."""
+from __future__ import annotations
+
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+from ckan.lib.plugins import DefaultTranslation
+
+from ckanext.opengov import cli, helpers, i18n_dir
+from ckanext.opengov.tgdc import validators
+
+# Scheming settings the portal needs; an operator's own values in the .ini win.
+SCHEMING_DEFAULTS = {
+    "scheming.dataset_schemas": "ckanext.opengov.schemas:dataset.yaml",
+    "scheming.organization_schemas": "ckanext.opengov.schemas:organization.yaml",
+    "scheming.group_schemas": "ckanext.opengov.schemas:group.yaml",
+    "scheming.presets": "ckanext.scheming:presets.json",
+    "scheming.dataset_fallback": "false",
+}
+
+
+@tk.blanket.config_declarations
+class OpengovPlugin(p.SingletonPlugin, DefaultTranslation):
+    p.implements(p.IConfigurer)
+    p.implements(p.ITranslation)
+    p.implements(p.IClick)
+    p.implements(p.ITemplateHelpers)
+    p.implements(p.IValidators)
+
+    # IConfigurer
+    def update_config(self, config):
+        for key, value in SCHEMING_DEFAULTS.items():
+            config.setdefault(key, value)
+        tk.add_template_directory(config, "templates")
+        tk.add_public_directory(config, "public")
+        tk.add_resource("assets", "opengov")
+
+    # ITranslation: the catalogs are installed as the ckanext.opengov.i18n package.
+    def i18n_directory(self):
+        return i18n_dir()
+
+    # IClick
+    def get_commands(self):
+        return cli.get_commands()
+
+    # ITemplateHelpers
+    def get_helpers(self):
+        return helpers.get_helpers()
+
+    # IValidators
+    def get_validators(self):
+        return validators.get_validators()

@@ -1,0 +1,1 @@
+"""The Thai Government Data Catalog (TGDC) standard: vocabularies, validators and rules."""

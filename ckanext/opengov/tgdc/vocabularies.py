@@ -1,0 +1,149 @@
+"""TGDC controlled vocabularies: the one place their values and labels live.
+
+Values are the exact Thai strings agency catalogs store (value = Thai label), so harvested
+records validate unchanged. English labels are ours. Schemas, validation, facets and exports
+all read these lists.
+"""
+from __future__ import annotations
+
+OTHER = "อื่นๆ"
+UNKNOWN = "ไม่ทราบ"
+PUBLIC_CLASSIFICATION = "เปิดเผย"
+
+# name -> [(value, english label)]; the Thai label is the value itself.
+VOCABULARIES: dict[str, list[tuple[str, str]]] = {
+    "data_type": [
+        ("ข้อมูลระเบียน", "Records"),
+        ("ข้อมูลสถิติ", "Statistics"),
+        ("ข้อมูลภูมิสารสนเทศเชิงพื้นที่", "Geospatial"),
+        ("ข้อมูลหลากหลายประเภท", "Mixed"),
+        ("ข้อมูลประเภทอื่นๆ", "Other"),
+    ],
+    "objective": [
+        ("ยุทธศาสตร์ชาติ", "National Strategy"),
+        ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ", "National Economic and Social Development Plan"),
+        ("แผนความมั่นคงแห่งชาติ", "National Security Plan"),
+        ("แผนแม่บทภายใต้ยุทธศาสตร์ชาติ", "Master Plans under the National Strategy"),
+        ("แผนปฏิรูปประเทศ", "National Reform Plan"),
+        ("แผนระดับที่ 3 (มติครม. 4 ธ.ค. 2560)", "Level 3 plans (Cabinet resolution 4 Dec 2017)"),
+        ("นโยบายรัฐบาล/ข้อสั่งการนายกรัฐมนตรี", "Government policy / Prime Minister's orders"),
+        ("มติคณะรัฐมนตรี", "Cabinet resolution"),
+        ("เพื่อการให้บริการประชาชน", "Public service"),
+        ("กฎหมายที่เกี่ยวข้อง", "Related legislation"),
+        ("พันธกิจหน่วยงาน", "Agency mission"),
+        ("ดัชนี/ตัวชี้วัดระดับนานาชาติ", "International index / indicator"),
+        (UNKNOWN, "Unknown"),
+        (OTHER, "Other"),
+    ],
+    "update_frequency_unit": [
+        (UNKNOWN, "Unknown"),
+        ("ปี", "Yearly"),
+        ("ครึ่งปี", "Half-yearly"),
+        ("ไตรมาส", "Quarterly"),
+        ("เดือน", "Monthly"),
+        ("สัปดาห์", "Weekly"),
+        ("วัน", "Daily"),
+        ("วันทำการ", "Working days"),
+        ("ชั่วโมง", "Hourly"),
+        ("นาที", "Every minute"),
+        ("ตามเวลาจริง", "Real time"),
+        ("ไม่มีการปรับปรุงหลังจากการจัดเก็บข้อมูล", "Not updated after collection"),
+        (OTHER, "Other"),
+    ],
+    "geo_coverage": [
+        ("ไม่มี", "None"),
+        ("โลก", "World"),
+        ("ทวีป/กลุ่มประเทศในทวีป", "Continent / group of countries"),
+        ("กลุ่มประเทศทางเศรษฐกิจ", "Economic group of countries"),
+        ("ประเทศ", "Country"),
+        ("ภาค", "Region"),
+        ("จังหวัด", "Province"),
+        ("อำเภอ", "District"),
+        ("ตำบล", "Subdistrict"),
+        ("หมู่บ้าน", "Village"),
+        ("เทศบาล/อบต.", "Municipality / SAO"),
+        ("พิกัด", "Coordinates"),
+        (UNKNOWN, "Unknown"),
+        (OTHER, "Other"),
+    ],
+    "data_format": [
+        ("Database", "Database"),
+        ("CSV", "CSV"),
+        ("XML", "XML"),
+        ("Image", "Image"),
+        ("Video", "Video"),
+        ("Audio", "Audio"),
+        ("Text", "Text"),
+        ("JSON", "JSON"),
+        ("HTML", "HTML"),
+        ("DOC/DOCX", "DOC/DOCX"),
+        ("XLS", "XLS/XLSX"),
+        ("PDF", "PDF"),
+        ("RDF", "RDF"),
+        ("NoSQL", "NoSQL"),
+        ("Arc/Info Coverage", "Arc/Info Coverage"),
+        ("Shapefile", "Shapefile"),
+        ("GeoTiff", "GeoTiff"),
+        ("GML", "GML"),
+        (UNKNOWN, "Unknown"),
+        (OTHER, "Other"),
+    ],
+    "data_category": [
+        ("ข้อมูลสาธารณะ", "Public data"),
+        ("ข้อมูลใช้ภายใน", "Internal data"),
+        ("ข้อมูลส่วนบุคคล", "Personal data"),
+        ("ข้อมูลความมั่นคง", "Security data"),
+        ("ข้อมูลความลับทางราชการ", "Official secret"),
+    ],
+    "data_classification": [
+        (PUBLIC_CLASSIFICATION, "Open"),
+        ("ชั้นเผยแพร่ภายในองค์กร", "Internal to the organization"),
+        ("ลับ", "Confidential"),
+        ("ลับมาก", "Secret"),
+        ("ลับที่สุด", "Top secret"),
+    ],
+    "license_id": [
+        ("Open Data Common", "Open Data Common"),
+        ("Creative Commons Attributions", "Creative Commons Attribution"),
+        ("Creative Commons Attribution Non-Commercial", "Creative Commons Attribution Non-Commercial"),
+        ("Creative Commons Attribution Share-Alike", "Creative Commons Attribution Share-Alike"),
+        ("Creative Commons Attribution Non-Commercial Share-Alike",
+         "Creative Commons Attribution Non-Commercial Share-Alike"),
+        ("Creative Commons Attribution Non-Commercial No-Derivs",
+         "Creative Commons Attribution Non-Commercial No-Derivs"),
+        ("Creative Commons Attribution No-Derivs", "Creative Commons Attribution No-Derivs"),
+        # Schema 2.1.0 values that older agency records still carry.
+        ("License not specified", "License not specified"),
+        ("Creative Commons Non-Commercial (Any)", "Creative Commons Non-Commercial (Any)"),
+        ("GNU Free Documentation License", "GNU Free Documentation License"),
+        (OTHER, "Other"),
+    ],
+    "data_language": [
+        ("ไทย", "Thai"), ("อังกฤษ", "English"), ("จีน", "Chinese"), ("มลายู", "Malay"),
+        ("พม่า", "Burmese"), ("ลาว", "Lao"), ("เขมร", "Khmer"), ("ญี่ปุ่น", "Japanese"),
+        ("เกาหลี", "Korean"), ("ฝรั่งเศส", "French"), ("เยอรมัน", "German"), ("อารบิก", "Arabic"),
+        (UNKNOWN, "Unknown"), (OTHER, "Other"),
+    ],
+}
+
+# category -> classifications it may carry (TGDC guideline, schema 2.2.x).
+ALLOWED_CLASSIFICATIONS: dict[str, tuple[str, ...]] = {
+    "ข้อมูลสาธารณะ": (PUBLIC_CLASSIFICATION,),
+    "ข้อมูลใช้ภายใน": ("ชั้นเผยแพร่ภายในองค์กร",),
+    "ข้อมูลส่วนบุคคล": ("ชั้นเผยแพร่ภายในองค์กร", "ลับ", "ลับมาก"),
+    "ข้อมูลความมั่นคง": ("ลับ", "ลับมาก", "ลับที่สุด"),
+    "ข้อมูลความลับทางราชการ": ("ลับ", "ลับมาก", "ลับที่สุด"),
+}
+
+
+def values(name: str) -> list[str]:
+    return [value for value, _ in VOCABULARIES[name]]
+
+
+def english_label(name: str, value: str) -> str | None:
+    return dict(VOCABULARIES[name]).get(value)
+
+
+def scheming_choices(name: str) -> list[dict]:
+    """Choices in ckanext-scheming's form, with Thai and English labels."""
+    return [{"value": value, "label": {"th": value, "en": en}} for value, en in VOCABULARIES[name]]

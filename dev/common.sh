@@ -1,0 +1,50 @@
+# Shared settings for the dev/ scripts. Every service listens on 127.0.0.1 only and keeps its
+# data under $DEV_DIR (.dev/ in the checkout, ignored by git). Ports can be moved with the
+# environment variables below when a port is taken.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEV_DIR="${OPENGOV_DEV_DIR:-$ROOT/.dev}"
+VENV="${OPENGOV_VENV:-$ROOT/.venv}"
+PG_PORT="${OPENGOV_PG_PORT:-5433}"
+REDIS_PORT="${OPENGOV_REDIS_PORT:-6380}"
+SOLR_PORT="${OPENGOV_SOLR_PORT:-8983}"
+CKAN_PORT="${OPENGOV_CKAN_PORT:-5000}"
+LOG_DIR="$DEV_DIR/logs"
+mkdir -p "$DEV_DIR" "$LOG_DIR"
+
+say()  { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
+die()  { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# port_busy PORT: true when something already listens on 127.0.0.1:PORT.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_until SECONDS DESCRIPTION COMMAND...: poll COMMAND every half second.
+wait_until() {
+  local limit=$1 what=$2; shift 2
+  local tries=$((limit * 2))
+  while ((tries-- > 0)); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  return 1
+}
+
+# pid_alive FILE: the pid in FILE names a running process.
+pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+need_cmd() { command -v "$1" >/dev/null 2>&1; }
+
+# apt_install PKG...: install Debian packages that are missing (we run as root on dev and CI).
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  ((${#missing[@]} == 0)) && return 0
+  [[ $(id -u) == 0 ]] || die "missing Debian packages: ${missing[*]}. Install them: sudo apt-get install ${missing[*]}"
+  say "Installing Debian packages: ${missing[*]}"
+  if ! { apt-get install -y -qq "${missing[@]}" >"$LOG_DIR/apt.log" 2>&1 ||
+         { apt-get update -qq >>"$LOG_DIR/apt.log" 2>&1 && apt-get install -y -qq "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1; }; }; then
+    die "apt-get could not install ${missing[*]}; see $LOG_DIR/apt.log"
+  fi
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A real Solr 9 (org.apache.solr:solr-test-framework's JettySolrRunner, from Maven Central) on
+# http://127.0.0.1:$SOLR_PORT/solr with one core per CKAN site: ckan (development), ckan_test (tests).
+# The Solr home is generated under .dev/solr; each core's schema is the installed CKAN's schema.xml.
+# Usage: dev/solr.sh start|stop|status
+source "$(dirname "$0")/common.sh"
+
+SOLR_SRC="$ROOT/dev/solr"
+SOLR_HOME="$DEV_DIR/solr/home"
+PIDFILE="$DEV_DIR/solr/solr.pid"
+CORES=(${OPENGOV_SOLR_CORES:-ckan ckan_test})
+SOLR_URL="http://127.0.0.1:$SOLR_PORT/solr"
+
+build() {
+  need_cmd java || die "Java is missing: Solr needs Java 17 (apt-get install openjdk-17-jre-headless)"
+  need_cmd mvn || die "Maven is missing: it fetches Solr from Maven Central (apt-get install maven)"
+  local stamp="$SOLR_SRC/target/.built"
+  if [[ ! -f $stamp || $SOLR_SRC/pom.xml -nt $stamp || -n $(find "$SOLR_SRC/src" -newer "$stamp" -type f) ]]; then
+    say "Building the Solr launcher (Maven fetches Solr 9 the first time)"
+    (cd "$SOLR_SRC" && mvn -q -B package -DskipTests) >"$LOG_DIR/solr-build.log" 2>&1 \
+      || die "Maven could not build dev/solr; see $LOG_DIR/solr-build.log"
+    touch "$stamp"
+  fi
+}
+
+ckan_schema() {
+  "$VENV/bin/python" -c 'import ckan, os; print(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"))'
+}
+
+# Writes solr.xml and each core's conf/; cores keep their data between runs.
+write_home() {
+  local schema core
+  schema=$(ckan_schema) && [[ -f $schema ]] || die "CKAN's Solr schema was not found; run 'make install' first"
+  mkdir -p "$SOLR_HOME" "$DEV_DIR/solr/logs"
+  echo '<solr></solr>' >"$SOLR_HOME/solr.xml"
+  for core in "${CORES[@]}"; do
+    mkdir -p "$SOLR_HOME/$core/conf"
+    printf 'name=%s\n' "$core" >"$SOLR_HOME/$core/core.properties"
+    cp "$SOLR_SRC/conf/"* "$SOLR_HOME/$core/conf/"
+    "$VENV/bin/python" "$SOLR_SRC/make_schema.py" "$schema" "$SOLR_HOME/$core/conf/schema.xml"
+  done
+}
+
+core_ready() { curl -fsS "$SOLR_URL/$1/select?q=*:*&rows=0" >/dev/null; }
+
+start() {
+  if pid_alive "$PIDFILE" && core_ready "${CORES[0]}"; then
+    say "Solr already running at $SOLR_URL"; return
+  fi
+  port_busy "$SOLR_PORT" && die "port $SOLR_PORT is taken by another program. Stop it, or choose another port: OPENGOV_SOLR_PORT=8984 make ..."
+  build
+  write_home
+  say "Starting Solr 9 at $SOLR_URL"
+  nohup java -Xms256m -Xmx1g -Dsolr.log.dir="$DEV_DIR/solr/logs" -Dsolr.install.dir="$SOLR_HOME" \
+    -Dsolr.disable.shardsWhitelist=true -Djava.net.preferIPv4Stack=true \
+    -cp "$SOLR_SRC/target/classes:$SOLR_SRC/target/lib/*" th.opengov.dev.SolrLauncher "$SOLR_HOME" "$SOLR_PORT" \
+    >"$LOG_DIR/solr.log" 2>&1 &
+  echo $! >"$PIDFILE"
+  local core
+  for core in "${CORES[@]}"; do
+    wait_until 120 solr core_ready "$core" || {
+      pid_alive "$PIDFILE" || die "Solr exited while starting; see $LOG_DIR/solr.log"
+      die "Solr core '$core' did not come up at $SOLR_URL/$core; see $LOG_DIR/solr.log"
+    }
+  done
+}
+
+stop() {
+  if pid_alive "$PIDFILE"; then
+    say "Stopping Solr"
+    kill "$(cat "$PIDFILE")"
+    wait_until 30 solr-stop bash -c "! kill -0 $(cat "$PIDFILE")" || kill -9 "$(cat "$PIDFILE")" 2>/dev/null || true
+  fi
+  rm -f "$PIDFILE"
+}
+
+status() {
+  if core_ready "${CORES[0]}" 2>/dev/null; then echo "solr: running at $SOLR_URL (cores: ${CORES[*]})"
+  else echo "solr: stopped"; return 1; fi
+}
+
+case "${1:-}" in
+  start|stop|status) "$1" ;;
+  *) die "usage: $0 start|stop|status" ;;
+esac

@@ -1,0 +1,89 @@
+"""ckanext-opengov: a Thai open-government data portal on CKAN.
+
+The schemas and translations live at the top of the repository (schemas/, i18n/) and are
+installed inside the package as ckanext.opengov.schemas and ckanext.opengov.i18n.
+"""
+import os
+
+from setuptools import find_namespace_packages, setup
+from setuptools.command.build_py import build_py
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DOMAIN = "ckanext-opengov"
+
+
+class BuildPyWithCatalogs(build_py):
+    """Compile i18n/<locale>/LC_MESSAGES/*.po into .mo files inside the built package."""
+
+    def run(self):
+        super().run()
+        if getattr(self, "editable_mode", False):
+            return  # editable installs read i18n/ in place; `make i18n` compiles there
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        src = os.path.join(HERE, "i18n")
+        dest = os.path.join(self.build_lib, "ckanext", "opengov", "i18n")
+        for locale in os.listdir(src):
+            po_path = os.path.join(src, locale, "LC_MESSAGES", DOMAIN + ".po")
+            if not os.path.isfile(po_path):
+                continue
+            with open(po_path, "rb") as po_file:
+                catalog = read_po(po_file, locale=locale, domain=DOMAIN)
+            out_dir = os.path.join(dest, locale, "LC_MESSAGES")
+            os.makedirs(out_dir, exist_ok=True)
+            with open(os.path.join(out_dir, DOMAIN + ".mo"), "wb") as mo_file:
+                write_mo(mo_file, catalog)
+
+
+setup(
+    name="ckanext-opengov",
+    version="0.1.0",
+    description="Thai open-government data portal for CKAN: TGDC schemas, harvesters, transparency",
+    long_description=open(os.path.join(HERE, "README.md"), encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0-or-later",
+    python_requires=">=3.10",
+    packages=find_namespace_packages(include=["ckanext.opengov", "ckanext.opengov.*"])
+    + ["ckanext.opengov.schemas", "ckanext.opengov.i18n"],
+    package_dir={
+        "ckanext.opengov.schemas": "schemas",
+        "ckanext.opengov.i18n": "i18n",
+    },
+    package_data={
+        "ckanext.opengov": [
+            "config_declaration.yaml",
+            "templates/**/*",
+            "assets/**/*",
+            "public/**/*",
+            "migration/**/*",
+        ],
+        "ckanext.opengov.schemas": ["*.yaml", "*.json"],
+        "ckanext.opengov.i18n": ["*/LC_MESSAGES/*.po", "*/LC_MESSAGES/*.mo"],
+    },
+    include_package_data=False,
+    zip_safe=False,
+    install_requires=[
+        "ckan>=2.11,<2.13",
+        "ckanext-scheming>=3.1",
+        "ckanext-harvest>=1.6",
+        "ckanext-dcat>=2.4",
+        "requests",
+    ],
+    cmdclass={"build_py": BuildPyWithCatalogs},
+    entry_points={
+        "ckan.plugins": [
+            "opengov = ckanext.opengov.plugin:OpengovPlugin",
+        ],
+        "babel.extractors": [
+            "ckan = ckan.lib.extract:extract_ckan",
+        ],
+    },
+    message_extractors={
+        "ckanext": [
+            ("**.py", "python", None),
+            ("**.js", "javascript", None),
+            ("**/templates/**.html", "ckan", None),
+        ],
+    },
+)
