@@ -75,15 +75,5 @@ setup(
         "ckan.plugins": [
             "opengov = ckanext.opengov.plugin:OpengovPlugin",
         ],
-        "babel.extractors": [
-            "ckan = ckan.lib.extract:extract_ckan",
-        ],
-    },
-    message_extractors={
-        "ckanext": [
-            ("**.py", "python", None),
-            ("**.js", "javascript", None),
-            ("**/templates/**.html", "ckan", None),
-        ],
     },
 )

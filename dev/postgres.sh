@@ -43,6 +43,9 @@ start() {
     apt_install postgresql
     BIN=$(pg_bin) || die "PostgreSQL is not installed and could not be installed (apt-get install postgresql)"
   fi
+  if ! [[ -f $PG_HOME/data/PG_VERSION ]] || ! as_pg "$BIN/pg_ctl" -D "$PG_HOME/data" status >/dev/null 2>&1; then
+    port_busy "$PG_PORT" && die "port $PG_PORT is taken by another program. Stop it, or choose another port: OPENGOV_PG_PORT=5434 make ..."
+  fi
   ensure_home
   if [[ ! -f $PG_HOME/data/PG_VERSION ]]; then
     say "Creating the PostgreSQL cluster in $PG_HOME/data"
@@ -52,7 +55,6 @@ start() {
   if as_pg "$BIN/pg_ctl" -D "$PG_HOME/data" status >/dev/null 2>&1; then
     say "PostgreSQL already running on 127.0.0.1:$PG_PORT"
   else
-    port_busy "$PG_PORT" && die "port $PG_PORT is taken by another program. Stop it, or choose another port: OPENGOV_PG_PORT=5434 make ..."
     say "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
     touch "$LOG_DIR/postgres.log"; [[ $(id -u) == 0 ]] && chown postgres "$LOG_DIR/postgres.log"
     as_pg "$BIN/pg_ctl" -D "$PG_HOME/data" -l "$LOG_DIR/postgres.log" -w -t 60 \

@@ -11,13 +11,16 @@ PIDFILE="$DEV_DIR/solr/solr.pid"
 CORES=(${OPENGOV_SOLR_CORES:-ckan ckan_test})
 SOLR_URL="http://127.0.0.1:$SOLR_PORT/solr"
 
+JAVA="${JAVA:-java}"
+MVN="${MVN:-mvn}"
+
 build() {
-  need_cmd java || die "Java is missing: Solr needs Java 17 (apt-get install openjdk-17-jre-headless)"
-  need_cmd mvn || die "Maven is missing: it fetches Solr from Maven Central (apt-get install maven)"
+  need_cmd "$JAVA" || die "Java is missing ($JAVA): Solr 9 needs Java 17 or newer. Install it: apt-get install openjdk-17-jdk-headless"
+  need_cmd "$MVN" || die "Maven is missing ($MVN): it fetches Solr from Maven Central. Install it: apt-get install maven"
   local stamp="$SOLR_SRC/target/.built"
   if [[ ! -f $stamp || $SOLR_SRC/pom.xml -nt $stamp || -n $(find "$SOLR_SRC/src" -newer "$stamp" -type f) ]]; then
     say "Building the Solr launcher (Maven fetches Solr 9 the first time)"
-    (cd "$SOLR_SRC" && mvn -q -B package -DskipTests) >"$LOG_DIR/solr-build.log" 2>&1 \
+    (cd "$SOLR_SRC" && "$MVN" -q -B package -DskipTests) >"$LOG_DIR/solr-build.log" 2>&1 \
       || die "Maven could not build dev/solr; see $LOG_DIR/solr-build.log"
     touch "$stamp"
   fi
@@ -51,7 +54,7 @@ start() {
   build
   write_home
   say "Starting Solr 9 at $SOLR_URL"
-  nohup java -Xms256m -Xmx1g -Dsolr.log.dir="$DEV_DIR/solr/logs" -Dsolr.install.dir="$SOLR_HOME" \
+  nohup "$JAVA" -Xms256m -Xmx1g -Dsolr.log.dir="$DEV_DIR/solr/logs" -Dsolr.install.dir="$SOLR_HOME" \
     -Dsolr.disable.shardsWhitelist=true -Djava.net.preferIPv4Stack=true \
     -cp "$SOLR_SRC/target/classes:$SOLR_SRC/target/lib/*" th.opengov.dev.SolrLauncher "$SOLR_HOME" "$SOLR_PORT" \
     >"$LOG_DIR/solr.log" 2>&1 &

@@ -6,21 +6,21 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.tgdc import tags as tag_rules
 
-_ = tk._
+TAG_MESSAGES = {
+    "too_short": N_('Tag "%(tag)s" is shorter than %(min)s characters'),
+    "too_long": N_('Tag "%(tag)s" is longer than %(max)s characters'),
+    "bad_characters": N_(
+        'Tag "%(tag)s" may contain only letters (Thai included), digits, '
+        "spaces and the characters - _ ."
+    ),
+}
 
 
 def _tag_message(problem: str, tag: str) -> str:
-    messages = {
-        "too_short": _('Tag "%(tag)s" is shorter than %(min)s characters'),
-        "too_long": _('Tag "%(tag)s" is longer than %(max)s characters'),
-        "bad_characters": _(
-            'Tag "%(tag)s" may contain only letters (Thai included), digits, '
-            'spaces and the characters - _ .'
-        ),
-    }
-    return messages[problem] % {"tag": tag, "min": tag_rules.MIN_LENGTH, "max": tag_rules.MAX_LENGTH}
+    return bilingual(TAG_MESSAGES[problem], tag=tag, min=tag_rules.MIN_LENGTH, max=tag_rules.MAX_LENGTH)
 
 
 def thai_tag_name_validator(value: Any, context: dict) -> Any:

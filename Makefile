@@ -1,0 +1,90 @@
+# ckanext-opengov: the two commands are `make run` and `make test`. Both install and start
+# what they need (Python venv, PostgreSQL, Redis, Solr 9) and are safe to run twice.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   ?= .venv
+CKAN   := $(VENV)/bin/ckan
+PYTEST := $(VENV)/bin/pytest
+DEV    := .dev
+ADMIN_USER     ?= admin
+ADMIN_PASSWORD ?= opengov-admin
+ADMIN_EMAIL    ?= admin@opengov.example
+
+PG_PORT    := $(or $(OPENGOV_PG_PORT),5433)
+REDIS_PORT := $(or $(OPENGOV_REDIS_PORT),6380)
+SOLR_PORT  := $(or $(OPENGOV_SOLR_PORT),8983)
+
+# test.ini names the default ports; CKAN takes these variables over it, so moved ports follow.
+TEST_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_test \
+            CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
+            CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/1
+
+.PHONY: help install services run stop status test test-db db admin demo i18n i18n-update bench clean-data
+
+help:
+	@echo "make run    start the portal on http://127.0.0.1:5000 with demo data"
+	@echo "make test   run every test against real PostgreSQL, Redis and Solr"
+	@echo "make stop   stop what make run / make test started"
+	@echo "make status show which services run"
+	@echo "make bench  run the benchmarks"
+
+install:
+	@dev/install.sh
+
+services: install
+	@dev/postgres.sh start
+	@dev/redis.sh start
+	@dev/solr.sh start
+
+db: services
+	@dev/config.sh
+	@echo "==> Upgrading the database (CKAN core, activity, harvest, opengov)"
+	@$(CKAN) -c $(DEV)/ckan.ini db upgrade >$(DEV)/logs/db-upgrade.log 2>&1 || { tail -n 20 $(DEV)/logs/db-upgrade.log; echo "error: ckan db upgrade failed; see $(DEV)/logs/db-upgrade.log" >&2; exit 1; }
+
+admin: db
+	@dev/admin.sh "$(ADMIN_USER)" "$(ADMIN_PASSWORD)" "$(ADMIN_EMAIL)"
+
+demo: db
+	@$(CKAN) -c $(DEV)/ckan.ini opengov demo load 2>>$(DEV)/logs/demo.log
+	@$(CKAN) -c $(DEV)/ckan.ini search-index rebuild -o >>$(DEV)/logs/demo.log 2>&1
+
+run: admin demo
+	@dev/portal.sh start
+	@echo
+	@echo "  The portal:  http://127.0.0.1:$${OPENGOV_CKAN_PORT:-5000}  (Thai; English via the header switch)"
+	@echo "  Sysadmin:    $(ADMIN_USER) / $(ADMIN_PASSWORD)"
+	@echo "  Logs:        $(DEV)/logs/   Stop: make stop"
+
+stop:
+	@dev/portal.sh stop
+	@dev/solr.sh stop
+	@dev/redis.sh stop
+	@dev/postgres.sh stop
+
+status:
+	@dev/postgres.sh status || true
+	@dev/redis.sh status || true
+	@dev/solr.sh status || true
+	@dev/portal.sh status || true
+
+test-db: services
+	@$(TEST_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/test-db.log 2>&1 || { tail -n 20 $(DEV)/logs/test-db.log; echo "error: ckan db upgrade for tests failed; see $(DEV)/logs/test-db.log" >&2; exit 1; }
+
+test: test-db
+	@$(TEST_ENV) $(PYTEST) $(PYTEST_ARGS)
+
+i18n: install
+
+# Re-extract every translatable string and merge it into each locale's catalog;
+# then translate the new entries in i18n/<locale>/LC_MESSAGES/ckanext-opengov.po.
+i18n-update: install
+	@$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output -o i18n/ckanext-opengov.pot ckanext
+	@$(VENV)/bin/pybabel -q update -i i18n/ckanext-opengov.pot -d i18n -D ckanext-opengov --no-fuzzy-matching --ignore-pot-creation-date
+
+bench: services
+	@$(VENV)/bin/python benchmarks/run.py
+
+# Removes the local services' data (.dev/ only) after stopping them.
+clean-data: stop
+	rm -rf $(DEV)

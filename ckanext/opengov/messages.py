@@ -1,0 +1,34 @@
+"""Error messages that reach people in Thai and in English.
+
+Agencies read Thai; API clients and journalists abroad read English. A validation error is
+therefore given as "Thai / English" (English alone when the reader chose English).
+Mark message ids with ``N_`` so extraction finds them while the text stays untranslated here.
+"""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+
+def N_(message: str) -> str:  # noqa: N802  (gettext's conventional name for "mark only")
+    return message
+
+
+def _in_thai(message: str) -> str:
+    try:
+        from flask_babel import force_locale
+
+        with force_locale("th"):
+            return tk._(message)
+    except (RuntimeError, KeyError):  # no Flask app or request context: outside CKAN
+        return message
+
+
+def bilingual(message: str, **params) -> str:
+    english = message % params if params else message
+    try:
+        if tk.h.lang() == "en":
+            return english
+    except (RuntimeError, AttributeError):
+        pass
+    thai = _in_thai(message) % params if params else _in_thai(message)
+    return english if thai == english else f"{thai} / {english}"
