@@ -47,7 +47,12 @@ admin: db
 
 demo: db
 	@$(CKAN) -c $(DEV)/ckan.ini opengov demo load 2>>$(DEV)/logs/demo.log
-	@$(CKAN) -c $(DEV)/ckan.ini search-index rebuild -o >>$(DEV)/logs/demo.log 2>&1
+	@if [ -f $(DEV)/solr/ckan.reindex ]; then \
+	  echo "==> Re-indexing every dataset (the Solr schema changed)"; \
+	  $(CKAN) -c $(DEV)/ckan.ini search-index rebuild >>$(DEV)/logs/demo.log 2>&1 && rm -f $(DEV)/solr/ckan.reindex; \
+	else \
+	  $(CKAN) -c $(DEV)/ckan.ini search-index rebuild -o >>$(DEV)/logs/demo.log 2>&1; \
+	fi
 
 run: admin demo
 	@dev/portal.sh start

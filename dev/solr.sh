@@ -31,16 +31,25 @@ ckan_schema() {
 }
 
 # Writes solr.xml and each core's conf/; cores keep their data between runs.
+# Prints the cores whose configuration changed.
 write_home() {
-  local schema core
+  local schema core staged
   schema=$(ckan_schema) && [[ -f $schema ]] || die "CKAN's Solr schema was not found; run 'make install' first"
   mkdir -p "$SOLR_HOME" "$DEV_DIR/solr/logs"
   echo '<solr></solr>' >"$SOLR_HOME/solr.xml"
   for core in "${CORES[@]}"; do
-    mkdir -p "$SOLR_HOME/$core/conf"
+    staged=$(mktemp -d)
+    cp "$SOLR_SRC/conf/"* "$staged/"
+    "$VENV/bin/python" "$SOLR_SRC/make_schema.py" "$schema" "$staged/schema.xml" || die "could not write the Solr schema"
+    if ! diff -rq "$staged" "$SOLR_HOME/$core/conf" >/dev/null 2>&1; then
+      mkdir -p "$SOLR_HOME/$core/conf"
+      cp "$staged/"* "$SOLR_HOME/$core/conf/"
+      # Documents indexed under the old analysis must be indexed again (make run does it).
+      [[ -d $SOLR_HOME/$core/data ]] && touch "$DEV_DIR/solr/$core.reindex"
+      echo "$core"
+    fi
+    rm -rf "$staged"
     printf 'name=%s\n' "$core" >"$SOLR_HOME/$core/core.properties"
-    cp "$SOLR_SRC/conf/"* "$SOLR_HOME/$core/conf/"
-    "$VENV/bin/python" "$SOLR_SRC/make_schema.py" "$schema" "$SOLR_HOME/$core/conf/schema.xml"
   done
 }
 
@@ -48,11 +57,17 @@ core_ready() { curl -fsS "$SOLR_URL/$1/select?q=*:*&rows=0" >/dev/null; }
 
 start() {
   if pid_alive "$PIDFILE" && core_ready "${CORES[0]}"; then
-    say "Solr already running at $SOLR_URL"; return
+    say "Solr already running at $SOLR_URL"
+    local changed
+    for changed in $(write_home); do
+      say "Reloading Solr core '$changed' (its schema or config changed)"
+      curl -fsS "$SOLR_URL/admin/cores?action=RELOAD&core=$changed" >/dev/null || die "Solr could not reload core '$changed'; see $DEV_DIR/solr/logs"
+    done
+    return
   fi
   port_busy "$SOLR_PORT" && die "port $SOLR_PORT is taken by another program. Stop it, or choose another port: OPENGOV_SOLR_PORT=8984 make ..."
   build
-  write_home
+  write_home >/dev/null
   say "Starting Solr 9 at $SOLR_URL"
   nohup "$JAVA" -Xms256m -Xmx1g -Dsolr.log.dir="$DEV_DIR/solr/logs" -Dsolr.install.dir="$SOLR_HOME" \
     -Dsolr.disable.shardsWhitelist=true -Djava.net.preferIPv4Stack=true \

@@ -25,7 +25,7 @@ def tgdc_dataset(owner_org: str, **overrides) -> dict:
         "data_classification": "เปิดเผย",
         "license_id": "Open Data Common",
         "resources": [
-            {"name": "ข้อมูลประชากร", "format": "CSV", "url": "http://127.0.0.1:9/population.csv"}
+            {"name": "ไฟล์ข้อมูล", "format": "CSV", "url": "http://127.0.0.1:9/population.csv"}
         ],
     }
     dataset.update(overrides)
