@@ -87,8 +87,14 @@ i18n-update: install
 	@$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output -o i18n/ckanext-opengov.pot ckanext
 	@$(VENV)/bin/pybabel -q update -i i18n/ckanext-opengov.pot -d i18n -D ckanext-opengov --no-fuzzy-matching --ignore-pot-creation-date
 
+BENCH_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_bench \
+             CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
+             CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/2
+
+# Side-by-side measurements (ours beside the stock component, same data, same run).
 bench: services
-	@$(VENV)/bin/python benchmarks/run.py
+	@$(BENCH_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/bench-db.log 2>&1 || { echo "error: ckan db upgrade for benchmarks failed; see $(DEV)/logs/bench-db.log" >&2; exit 1; }
+	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.search_relevance
 
 # Removes the local services' data (.dev/ only) after stopping them.
 clean-data: stop
