@@ -79,3 +79,17 @@ def test_redis_is_the_server_the_scripts_started():
         assert conn.exists(f"rq:job:{job.id}") == 1
     finally:
         job.delete()
+
+
+def test_package_patch_keeps_tags_and_needs_no_tag_string(api):
+    org = api("organization_create", **agency())
+    dataset = api("package_create", **tgdc_dataset(org["id"], tag_string="น้ำ,ข้าว"))
+    patched = api("package_patch", id=dataset["id"], title="ชื่อใหม่")
+    assert patched["title"] == "ชื่อใหม่"
+    assert sorted(t["name"] for t in patched["tags"]) == ["ข้าว", "น้ำ"]
+
+
+def test_keywords_are_required(api):
+    org = api("organization_create", **agency())
+    error = api("package_create", status=409, **tgdc_dataset(org["id"], tag_string=""))
+    assert "keyword" in " ".join(error["tag_string"])

@@ -7,7 +7,9 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
+from ckanext.opengov.logic import action
 from ckanext.opengov.tgdc import validators
+from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
 
 # Scheming settings the portal needs; an operator's own values in the .ini win.
 SCHEMING_DEFAULTS = {
@@ -20,12 +22,14 @@ SCHEMING_DEFAULTS = {
 
 
 @tk.blanket.config_declarations
-class OpengovPlugin(p.SingletonPlugin, DefaultTranslation):
+class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermissionLabels):
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
     p.implements(p.IClick)
     p.implements(p.ITemplateHelpers)
     p.implements(p.IValidators)
+    p.implements(p.IActions)
+    p.implements(p.IPermissionLabels)
 
     # IConfigurer
     def update_config(self, config):
@@ -50,3 +54,7 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation):
     # IValidators
     def get_validators(self):
         return validators.get_validators()
+
+    # IActions
+    def get_actions(self):
+        return action.get_actions()

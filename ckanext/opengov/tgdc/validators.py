@@ -5,9 +5,12 @@ from itertools import count
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.navl.dictization_functions import missing
 
 from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.tgdc import classification as gate
 from ckanext.opengov.tgdc import tags as tag_rules
+from ckanext.opengov.tgdc.vocabularies import ALLOWED_CLASSIFICATIONS
 
 TAG_MESSAGES = {
     "too_short": N_('Tag "%(tag)s" is shorter than %(min)s characters'),
@@ -42,8 +45,54 @@ def thai_tag_string_convert(key, data, errors, context) -> None:
         thai_tag_name_validator(tag, context)
 
 
+GATE_MESSAGES = {
+    "classification_required": N_(
+        "Choose a data classification: only data in the category ข้อมูลสาธารณะ is เปิดเผย by default"
+    ),
+    "pair_not_allowed": N_(
+        'Data in the category "%(category)s" cannot be classified "%(classification)s"; '
+        "allowed: %(allowed)s"
+    ),
+    "classified_cannot_be_public": N_(
+        'Data classified "%(classification)s" cannot be public: only เปิดเผย data may be '
+        "published. Make the dataset private or change its classification."
+    ),
+}
+
+
+def opengov_classification_gate(key, data, errors, context) -> None:
+    """Fill a missing classification for public data, then apply the category/classification gate."""
+    category = data.get(("data_category",))
+    value = gate.effective_classification(category, data.get(key))
+    if value:
+        data[key] = value
+    private = tk.asbool(data.get(("private",)) or False)
+    problem = gate.gate_problem(category, value, private)
+    if problem:
+        allowed = ", ".join(ALLOWED_CLASSIFICATIONS.get(category or "", ()))
+        errors[key].append(
+            bilingual(GATE_MESSAGES[problem], category=category, classification=value, allowed=allowed)
+        )
+        raise tk.StopOnError
+
+
+KEYWORDS_REQUIRED = N_("Give at least one keyword")
+
+
+def opengov_tags_required(key, data, errors, context) -> None:
+    """Keywords are required, given as ``tag_string`` (forms) or as ``tags`` (API, package_patch)."""
+    value = data.get(key)
+    has_tags = any(k[0] == "tags" and len(k) == 3 and k[2] == "name" and data[k] for k in data)
+    if not value or value is missing:
+        if not has_tags:
+            errors[key].append(bilingual(KEYWORDS_REQUIRED))
+        raise tk.StopOnError
+
+
 def get_validators() -> dict:
     return {
+        "opengov_tags_required": opengov_tags_required,
+        "opengov_classification_gate": opengov_classification_gate,
         # Overriding core names makes every path (API, form, harvest, scheming presets) use them.
         "tag_name_validator": thai_tag_name_validator,
         "tag_length_validator": thai_tag_name_validator,
