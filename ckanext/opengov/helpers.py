@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.opengov.tgdc import vocabularies
+from ckanext.opengov.tgdc import dates, vocabularies
 
 
 def opengov_language_switch_enabled() -> bool:
@@ -29,8 +29,16 @@ def opengov_vocabulary_choices(field: dict) -> list[dict]:
     return vocabularies.scheming_choices(field["vocabulary"])
 
 
+def opengov_display_date(value) -> str:
+    """A stored ISO date as readers expect it: "25 พ.ย. 2569" in Thai, ISO in English."""
+    if not value:
+        return ""
+    return dates.format_thai_date(value) if tk.h.lang() == "th" else str(value)[:10]
+
+
 def get_helpers() -> dict:
     return {
+        "opengov_display_date": opengov_display_date,
         "opengov_language_switch_enabled": opengov_language_switch_enabled,
         "opengov_other_locale": opengov_other_locale,
         "opengov_language_switch_url": opengov_language_switch_url,

@@ -9,6 +9,7 @@ from ckan.lib.navl.dictization_functions import missing
 
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.tgdc import classification as gate
+from ckanext.opengov.tgdc import dates
 from ckanext.opengov.tgdc import tags as tag_rules
 from ckanext.opengov.tgdc.vocabularies import ALLOWED_CLASSIFICATIONS
 
@@ -89,8 +90,44 @@ def opengov_tags_required(key, data, errors, context) -> None:
         raise tk.StopOnError
 
 
+DATE_MESSAGES = {
+    "format": N_('"%(value)s" is not a date: write 25/11/2569, 2569-11-25 or 2026-11-25'),
+    "month": N_('"%(value)s" is not a date: there is no month %(month)s'),
+    "day": N_('"%(value)s" is not a date: that month has %(last_day)s days'),
+    "year_format": N_('"%(value)s" is not a year: write a Buddhist-Era year such as 2568'),
+    "year_not_be": N_('%(value)s looks like a Common-Era year: write the Buddhist-Era year (%(be)s)'),
+    "year_range": N_("%(value)s is too far in the future (latest %(latest)s)"),
+}
+
+
+def _date_invalid(problem: dates.DateProblem) -> tk.Invalid:
+    return tk.Invalid(bilingual(DATE_MESSAGES[problem.key], **problem.params))
+
+
+def opengov_thai_date(value: Any, context: dict) -> Any:
+    """Accept BE or CE dates in the common Thai forms; store ISO CE (YYYY-MM-DD)."""
+    if value is missing or value in (None, ""):
+        return value
+    try:
+        return dates.parse_date(str(value)).isoformat()
+    except dates.DateProblem as problem:
+        raise _date_invalid(problem)
+
+
+def opengov_be_year(value: Any, context: dict) -> Any:
+    """A year in the Buddhist Era (2568); stored as the BE year the standard uses."""
+    if value is missing or value in (None, ""):
+        return value
+    try:
+        return str(dates.parse_be_year(value))
+    except dates.DateProblem as problem:
+        raise _date_invalid(problem)
+
+
 def get_validators() -> dict:
     return {
+        "opengov_thai_date": opengov_thai_date,
+        "opengov_be_year": opengov_be_year,
         "opengov_tags_required": opengov_tags_required,
         "opengov_classification_gate": opengov_classification_gate,
         # Overriding core names makes every path (API, form, harvest, scheming presets) use them.
