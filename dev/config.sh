@@ -3,14 +3,19 @@
 source "$(dirname "$0")/common.sh"
 
 INI="$DEV_DIR/ckan.ini"
-if [[ -f $INI ]]; then
+TEMPLATE="$ROOT/dev/ckan.ini.in"
+if [[ -f $INI && ! $TEMPLATE -nt $INI ]]; then
   say "Using $INI"
   exit 0
 fi
+# A newer template is applied again, keeping the secrets already in use.
 secret() { "$VENV/bin/python" -c 'import secrets; print(secrets.token_urlsafe(32))'; }
-sed -e "s|@SECRET_KEY@|$(secret)|" -e "s|@JWT_SECRET@|$(secret)|" \
+old() { [[ -f $INI ]] || return 0; sed -n "s|^$1 = \(string:\)\{0,1\}||p" "$INI" | head -1; }
+SECRET_KEY=$(old SECRET_KEY); SECRET_KEY=${SECRET_KEY:-$(secret)}
+JWT_SECRET=$(old api_token.jwt.encode.secret); JWT_SECRET=${JWT_SECRET:-$(secret)}
+sed -e "s|@SECRET_KEY@|$SECRET_KEY|" -e "s|@JWT_SECRET@|$JWT_SECRET|" \
     -e "s|@CKAN_PORT@|$CKAN_PORT|" -e "s|@PG_PORT@|$PG_PORT|" -e "s|@SOLR_PORT@|$SOLR_PORT|" \
     -e "s|@REDIS_PORT@|$REDIS_PORT|" -e "s|@DEV_DIR@|$DEV_DIR|" \
-    "$ROOT/dev/ckan.ini.in" >"$INI"
+    "$TEMPLATE" >"$INI"
 mkdir -p "$DEV_DIR/storage"
 say "Wrote $INI"

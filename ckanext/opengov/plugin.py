@@ -11,16 +11,6 @@ from ckanext.opengov.logic import action
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
 
-# Scheming settings the portal needs; an operator's own values in the .ini win.
-SCHEMING_DEFAULTS = {
-    "scheming.dataset_schemas": "ckanext.opengov.schemas:dataset.yaml",
-    "scheming.organization_schemas": "ckanext.opengov.schemas:organization.yaml",
-    "scheming.group_schemas": "ckanext.opengov.schemas:group.yaml",
-    "scheming.presets": "ckanext.scheming:presets.json",
-    "scheming.dataset_fallback": "false",
-}
-
-
 @tk.blanket.config_declarations
 class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermissionLabels):
     p.implements(p.IConfigurer)
@@ -33,8 +23,6 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IConfigurer
     def update_config(self, config):
-        for key, value in SCHEMING_DEFAULTS.items():
-            config.setdefault(key, value)
         tk.add_template_directory(config, "templates")
         tk.add_public_directory(config, "public")
         tk.add_resource("assets", "opengov")
