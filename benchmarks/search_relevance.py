@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import uuid
 
 import requests
@@ -26,8 +25,6 @@ SOLR_HOME = os.path.join(os.environ.get("OPENGOV_DEV_DIR", os.path.join(ROOT, ".
 
 
 def create_core(name: str, schema_text: str) -> str:
-    import ckan
-
     instance = os.path.join(SOLR_HOME, name)
     requests.get(f"{SOLR}/admin/cores", params={"action": "UNLOAD", "core": name, "deleteInstanceDir": "true"}, timeout=60)
     shutil.rmtree(instance, ignore_errors=True)
