@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.opengov.tgdc import dates, vocabularies
+from ckanext.opengov.tgdc import datatypes, dates, vocabularies
 
 
 def opengov_language_switch_enabled() -> bool:
@@ -36,8 +36,26 @@ def opengov_display_date(value) -> str:
     return dates.format_thai_date(value) if tk.h.lang() == "th" else str(value)[:10]
 
 
+def opengov_fields_to_show(fields, data, pkg_dict, exclude=()) -> list[dict]:
+    return datatypes.fields_to_show(fields, data or {}, (pkg_dict or {}).get("data_type"), exclude)
+
+
+def opengov_form_rules(fields, package_id=None) -> dict:
+    """The form script's rules; a resource form also gets its dataset's type."""
+    rules = datatypes.form_rules(fields)
+    if package_id:
+        try:
+            dataset = tk.get_action("package_show")({}, {"id": package_id})
+        except (tk.ObjectNotFound, tk.NotAuthorized):
+            dataset = {}
+        rules["current_type"] = datatypes.type_code(dataset.get("data_type"))
+    return rules
+
+
 def get_helpers() -> dict:
     return {
+        "opengov_fields_to_show": opengov_fields_to_show,
+        "opengov_form_rules": opengov_form_rules,
         "opengov_display_date": opengov_display_date,
         "opengov_language_switch_enabled": opengov_language_switch_enabled,
         "opengov_other_locale": opengov_other_locale,

@@ -32,3 +32,19 @@ def bilingual(message: str, **params) -> str:
         pass
     thai = _in_thai(message) % params if params else _in_thai(message)
     return english if thai == english else f"{thai} / {english}"
+
+
+def field_error(field: dict, message: str, **params) -> str:
+    """``bilingual`` with the field's own label in front, so an API error names the field in Thai."""
+    label = field.get("label") or {}
+    if not isinstance(label, dict):
+        label = {"th": label, "en": label}
+    english = f"{label.get('en', field['field_name'])}: {message % params if params else message}"
+    try:
+        if tk.h.lang() == "en":
+            return english
+    except (RuntimeError, AttributeError):
+        pass
+    thai_message = _in_thai(message)
+    thai = f"{label.get('th', field['field_name'])}: {thai_message % params if params else thai_message}"
+    return english if thai == english else f"{thai} / {english}"

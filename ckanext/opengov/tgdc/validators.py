@@ -7,9 +7,11 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import missing
 
-from ckanext.opengov.messages import N_, bilingual
+from ckanext.scheming.validation import scheming_validator
+
+from ckanext.opengov.messages import N_, bilingual, field_error
 from ckanext.opengov.tgdc import classification as gate
-from ckanext.opengov.tgdc import dates
+from ckanext.opengov.tgdc import contact, dates, datatypes
 from ckanext.opengov.tgdc import tags as tag_rules
 from ckanext.opengov.tgdc.vocabularies import ALLOWED_CLASSIFICATIONS
 
@@ -124,8 +126,119 @@ def opengov_be_year(value: Any, context: dict) -> Any:
         raise _date_invalid(problem)
 
 
+CONTACT_MESSAGES = {
+    "phone": N_('"%(value)s" is not a Thai telephone number: write e.g. 02-141-7000, 081-234-5678 or 1111'),
+    "url": N_('"%(value)s" is not a web address: write one starting with http:// or https://'),
+    "email": N_('"%(value)s" is not an e-mail address'),
+    "number": N_('"%(value)s" is not a number'),
+    "number_range": N_("%(value)s is outside %(low)s to %(high)s"),
+    "other_required": N_('You chose "%(trigger)s": describe it here'),
+}
+
+
+def _contact_validator(problem_of):
+    """A scheming validator that refuses a value ``problem_of`` finds fault with, naming the field."""
+
+    @scheming_validator
+    def factory(field, schema):
+        def validator(value, context):
+            if value is missing or value in (None, ""):
+                return value
+            problem = problem_of(str(value))
+            if problem:
+                raise tk.Invalid(field_error(field, CONTACT_MESSAGES[problem], value=value))
+            return str(value).strip()
+
+        return validator
+
+    return factory
+
+
+opengov_thai_phone = _contact_validator(contact.phone_problem)
+opengov_url = _contact_validator(contact.url_problem)
+opengov_email = _contact_validator(contact.email_problem)
+
+
+def opengov_number_range(low, high):
+    low, high = float(low), float(high)
+
+    @scheming_validator
+    def factory(field, schema):
+        def validator(value, context):
+            if value is missing or value in (None, ""):
+                return value
+            problem = contact.number_problem(value, low, high)
+            if problem:
+                raise tk.Invalid(
+                    field_error(field, CONTACT_MESSAGES[problem], value=value, low=low, high=high)
+                )
+            return str(float(value))
+
+        return validator
+
+    return factory
+
+
+TRUE_WORDS = {"true", "1", "yes", "y", "on", "ใช่", "t"}
+FALSE_WORDS = {"false", "0", "no", "n", "off", "ไม่ใช่", "f"}
+
+
+def opengov_boolean(value: Any, context: dict) -> Any:
+    """Agency catalogs send True/False as booleans or strings; store the strings "True"/"False"."""
+    if value is missing or value in (None, ""):
+        return value
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return "True"
+    if word in FALSE_WORDS:
+        return "False"
+    return value  # scheming_choices after this refuses it with the list of choices
+
+
+def _data_type_of(key: tuple, data: dict):
+    return data.get(("data_type",))
+
+
+@scheming_validator
+def opengov_type_specific(field, schema):
+    """Drop a field that does not belong to the dataset's type, so it is neither stored nor shown."""
+
+    def validator(key, data, errors, context):
+        if not datatypes.applies(field, _data_type_of(key, data)):
+            data.pop(key, None)
+            raise tk.StopOnError
+
+    return validator
+
+
+@scheming_validator
+def opengov_other_text(field, schema):
+    """The free-text companion of a list: required when "อื่นๆ" is chosen, dropped otherwise."""
+    trigger = datatypes.other_trigger(field)
+
+    def validator(key, data, errors, context):
+        base = data.get(key[:-1] + (field["other_of"],))
+        value = data.get(key)
+        if not datatypes.chose_other(base, trigger):
+            data.pop(key, None)
+            raise tk.StopOnError
+        if value is missing or not str(value or "").strip():
+            errors[key].append(field_error(field, CONTACT_MESSAGES["other_required"], trigger=trigger))
+            raise tk.StopOnError
+        data[key] = str(value).strip()
+
+    return validator
+
+
 def get_validators() -> dict:
     return {
+        "opengov_thai_phone": opengov_thai_phone,
+        "opengov_url": opengov_url,
+        "opengov_email": opengov_email,
+        "opengov_number_range": opengov_number_range,
+        "opengov_boolean": opengov_boolean,
+        "opengov_type_specific": opengov_type_specific,
+        "opengov_other_text": opengov_other_text,
         "opengov_thai_date": opengov_thai_date,
         "opengov_be_year": opengov_be_year,
         "opengov_tags_required": opengov_tags_required,
