@@ -11,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
 def test_demo_load_creates_thai_agencies_and_datasets_and_is_safe_to_repeat(cli, api):
     first = cli.invoke(ckan_cli, ["opengov", "demo", "load"])
     assert first.exit_code == 0, first.output
-    assert "10 created, 0 already there" in first.output
+    assert "37 created, 0 already there" in first.output
 
     agencies = api("organization_list", all_fields=True)
     assert "สำนักงานสถิติแห่งชาติ" in {a["title"] for a in agencies}
@@ -20,5 +20,5 @@ def test_demo_load_creates_thai_agencies_and_datasets_and_is_safe_to_repeat(cli,
 
     again = cli.invoke(ckan_cli, ["opengov", "demo", "load"])
     assert again.exit_code == 0, again.output
-    assert "0 created, 10 already there" in again.output
+    assert "0 created, 37 already there" in again.output
     assert api("package_search", rows=0)["count"] == 6

@@ -25,5 +25,20 @@ def demo_load():
     )
 
 
+@opengov.group()
+def categories():
+    """Category groups / หมวดหมู่ข้อมูล."""
+
+
+@categories.command("seed")
+@click.option("--sdgs", is_flag=True, help="Also create the 17 Sustainable Development Goals groups.")
+def categories_seed(sdgs: bool):
+    """Create the category groups Thai catalogs use (skips those that exist)."""
+    from ckanext.opengov import categories as category_groups
+
+    counts = category_groups.seed(include_sdgs=sdgs, report=lambda line: click.echo(f"  + {line}"))
+    click.secho("Categories: {created} created, {existing} already there".format(**counts), fg="green")
+
+
 def get_commands() -> list:
     return [opengov]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.opengov import agencies
 from ckanext.opengov.tgdc import datatypes, dates, vocabularies
 
 
@@ -54,6 +55,8 @@ def opengov_form_rules(fields, package_id=None) -> dict:
 
 def get_helpers() -> dict:
     return {
+        "opengov_ministry_choices": agencies.ministry_choices,
+        "opengov_agency_tree": agencies.tree,
         "opengov_fields_to_show": opengov_fields_to_show,
         "opengov_form_rules": opengov_form_rules,
         "opengov_display_date": opengov_display_date,

@@ -8,8 +8,10 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
 from ckanext.opengov.logic import action
+from ckanext.opengov.search import facets, plugin_hooks
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
+
 
 @tk.blanket.config_declarations
 class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermissionLabels):
@@ -20,6 +22,8 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     p.implements(p.IValidators)
     p.implements(p.IActions)
     p.implements(p.IPermissionLabels)
+    p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IFacets, inherit=True)
 
     # IConfigurer
     def update_config(self, config):
@@ -46,3 +50,20 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     # IActions
     def get_actions(self):
         return action.get_actions()
+
+    # IPackageController: TGDC choices and the ministry become facetable fields.
+    def before_dataset_index(self, pkg_dict):
+        return plugin_hooks.before_dataset_index(pkg_dict)
+
+    def after_dataset_search(self, search_results, search_params):
+        return plugin_hooks.after_dataset_search(search_results)
+
+    # IFacets
+    def dataset_facets(self, facets_dict, package_type):
+        return facets.dataset_facets(facets_dict)
+
+    def organization_facets(self, facets_dict, organization_type, package_type):
+        return facets.dataset_facets(facets_dict)
+
+    def group_facets(self, facets_dict, group_type, package_type):
+        return facets.dataset_facets(facets_dict)

@@ -10,6 +10,9 @@ from typing import Callable
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.opengov import categories
+from ckanext.opengov.logic.site import exists, site_context
+
 DEMO_FILE = os.path.join(os.path.dirname(__file__), "demo_data.json")
 
 
@@ -18,23 +21,14 @@ def read_demo_data(path: str = DEMO_FILE) -> dict:
         return json.load(f)
 
 
-def _exists(action: str, context: dict, name: str) -> bool:
-    try:
-        tk.get_action(action)(dict(context), {"id": name})
-        return True
-    except tk.ObjectNotFound:
-        return False
-
-
 def load(report: Callable[[str], None] = print) -> dict:
     """Create what is missing; return counts of what was created and what was already there."""
     data = read_demo_data()
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "ignore_auth": True}
-    counts = {"created": 0, "existing": 0}
+    context = site_context()
+    counts = categories.seed(include_sdgs=True, report=lambda line: report(f"category {line}"))
 
     for org in data["organizations"]:
-        if _exists("organization_show", context, org["name"]):
+        if exists("organization_show", context, org["name"]):
             counts["existing"] += 1
             continue
         tk.get_action("organization_create")(dict(context), org)
@@ -42,7 +36,7 @@ def load(report: Callable[[str], None] = print) -> dict:
         report(f"agency {org['name']}: {org['title']}")
 
     for dataset in data["datasets"]:
-        if _exists("package_show", context, dataset["name"]):
+        if exists("package_show", context, dataset["name"]):
             counts["existing"] += 1
             continue
         tk.get_action("package_create")(dict(context), dict(data["dataset_defaults"], **dataset))

@@ -9,6 +9,7 @@ from ckan.lib.navl.dictization_functions import missing
 
 from ckanext.scheming.validation import scheming_validator
 
+from ckanext.opengov import agencies
 from ckanext.opengov.messages import N_, bilingual, field_error
 from ckanext.opengov.tgdc import classification as gate
 from ckanext.opengov.tgdc import contact, dates, datatypes
@@ -232,6 +233,8 @@ def opengov_other_text(field, schema):
 
 def get_validators() -> dict:
     return {
+        "opengov_ministry": agencies.opengov_ministry,
+        "opengov_agency_code": agencies.opengov_agency_code,
         "opengov_thai_phone": opengov_thai_phone,
         "opengov_url": opengov_url,
         "opengov_email": opengov_email,

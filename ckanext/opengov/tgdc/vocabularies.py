@@ -177,6 +177,15 @@ VOCABULARIES: dict[str, list[tuple[str, str]]] = {
         ("1:4,000", "1:4,000"), ("1:10,000", "1:10,000"), ("1:25,000", "1:25,000"),
         ("1:50,000", "1:50,000"), ("1:250,000", "1:250,000"), (OTHER, "Other"),
     ],
+    # Ours (agency catalogs have no organization schema).
+    "agency_type": [
+        ("ราชการส่วนกลาง", "Central government"),
+        ("ราชการส่วนภูมิภาค", "Provincial / regional administration"),
+        ("องค์กรปกครองส่วนท้องถิ่น", "Local government"),
+        ("รัฐวิสาหกิจ", "State enterprise"),
+        ("องค์การมหาชน", "Public organization"),
+        ("องค์กรอิสระ", "Independent body"),
+    ],
 }
 
 # category -> classifications it may carry (TGDC guideline, schema 2.2.x).

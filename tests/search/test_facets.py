@@ -1,0 +1,56 @@
+"""Thai facets: data type, category, objective, update frequency, agency, ministry, format."""
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import agency, tgdc_dataset
+
+pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
+
+
+@pytest.fixture
+def catalog(api):
+    api("organization_create", **agency(name="mdes", title="กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"))
+    nso = api("organization_create", **agency(name="nso", ministry="mdes"))
+    api("group_create", name="economy", title="ด้านเศรษฐกิจ")
+    api("package_create", **tgdc_dataset(nso["id"], objective=["ยุทธศาสตร์ชาติ", "พันธกิจหน่วยงาน"], groups=[{"name": "economy"}]))
+    api("package_create", **tgdc_dataset(nso["id"], data_type="ข้อมูลระเบียน", data_format=["JSON", "CSV"]))
+    api("package_create", **tgdc_dataset(
+        nso["id"], data_category="ข้อมูลส่วนบุคคล", data_classification="ลับ", private=True, title="ทะเบียนลับ"))
+
+
+def _facets(api, **params):
+    result = api("package_search", facet="true", **params)
+    return {name: {i["name"]: i["count"] for i in facet["items"]} for name, facet in result["search_facets"].items()}
+
+
+def test_multi_select_choices_facet_as_separate_thai_values(api, catalog):
+    facets = _facets(api, **{"facet.field": '["vocab_objective", "vocab_data_format", "vocab_data_type", "vocab_ministry", "groups"]'})
+    assert facets["vocab_objective"] == {"ยุทธศาสตร์ชาติ": 1, "พันธกิจหน่วยงาน": 2}
+    assert facets["vocab_data_format"] == {"CSV": 2, "JSON": 1}
+    assert facets["vocab_data_type"] == {"ข้อมูลสถิติ": 1, "ข้อมูลระเบียน": 1}
+    assert facets["vocab_ministry"] == {"กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม": 2}
+    assert facets["groups"] == {"economy": 1}
+
+
+def test_filtering_by_a_facet_value(api, catalog):
+    found = api("package_search", fq='vocab_objective:"ยุทธศาสตร์ชาติ"')
+    assert found["count"] == 1
+
+
+def test_search_page_shows_thai_facets_and_hides_classification_from_the_public(app, catalog):
+    page = app.get("/dataset/").body
+    for heading in ("ประเภทชุดข้อมูล", "วัตถุประสงค์", "กระทรวง", "หน่วยงาน"):
+        assert heading in page, heading
+    assert "ข้อมูลสถิติ" in page and "ยุทธศาสตร์ชาติ" in page
+    assert "ระดับชั้นข้อมูล" not in page and "ทะเบียนลับ" not in page
+
+
+def test_sysadmin_sees_the_classification_facet(app, sysadmin, catalog):
+    page = app.get("/dataset/", headers={"Authorization": sysadmin["token"]}).body
+    assert "ระดับชั้นข้อมูล" in page
+
+
+def test_english_readers_see_english_facet_labels(app, catalog):
+    page = app.get("/en/dataset/").body
+    assert "Statistics" in page and "National Strategy" in page
