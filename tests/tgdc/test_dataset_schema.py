@@ -175,3 +175,11 @@ def test_form_carries_the_type_rules_for_its_script(app, sysadmin, org):
     assert 'id="opengov-form-rules"' in page
     assert '"disaggregate": ["S"]' in page or '"disaggregate":["S"]' in page
     assert "tgdc-form" in page or "_form.js" in page
+
+
+def test_text_postgres_cannot_store_is_refused_not_a_server_error(api, org):
+    record = tgdc_dataset(org["id"], title="สถิติ\x00ประชากร")
+    error = api("package_create", status=409, **record)
+    assert "NUL" in " ".join(error["title"])
+    bad_resource = tgdc_dataset(org["id"], resources=[{"name": "x", "url": "http://127.0.0.1:9/a", "format": ["CSV"]}])
+    assert "resources" in api("package_create", status=409, **bad_resource)

@@ -7,6 +7,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.tgdc import classification as gate
+from ckanext.opengov.tgdc import storable
 
 CANNOT_PUBLISH = N_(
     "These datasets are not classified เปิดเผย and cannot be made public: %(names)s. "
@@ -33,5 +34,35 @@ def bulk_update_public(original_action, context, data_dict):
     return original_action(context, data_dict)
 
 
+NUL_CHARACTER = N_("This text contains a NUL character (\\x00), which cannot be stored")
+
+
+def _refuse_unstorable(data_dict: dict) -> None:
+    bad = storable.nul_fields(data_dict)
+    if bad:
+        raise tk.ValidationError({path.split(".")[0]: [bilingual(NUL_CHARACTER)] for path in bad})
+
+
+def _guarded(name: str):
+    """A chained core write action that refuses what the database cannot store, before validation."""
+
+    @tk.chained_action
+    def action(original_action, context, data_dict):
+        _refuse_unstorable(data_dict)
+        return original_action(context, data_dict)
+
+    action.__name__ = name
+    return action
+
+
+WRITE_ACTIONS = (
+    "package_create", "package_update", "package_patch", "resource_create", "resource_update",
+    "resource_patch", "organization_create", "organization_update", "organization_patch",
+    "group_create", "group_update", "group_patch",
+)
+
+
 def get_actions() -> dict:
-    return {"bulk_update_public": bulk_update_public}
+    actions = {name: _guarded(name) for name in WRITE_ACTIONS}
+    actions["bulk_update_public"] = bulk_update_public
+    return actions

@@ -13,7 +13,7 @@ PUBLIC_CATEGORY = "ข้อมูลสาธารณะ"
 def effective_classification(category: str | None, classification: str | None) -> str | None:
     """The classification to store: records from schema 2.1 have none, and public data is เปิดเผย."""
     if classification:
-        return classification
+        return classification if isinstance(classification, str) else str(classification)
     return PUBLIC_CLASSIFICATION if category == PUBLIC_CATEGORY else None
 
 
@@ -21,7 +21,7 @@ def gate_problem(category: str | None, classification: str | None, private: bool
     """Why the combination is refused, as a key of GATE_MESSAGES, or None when it is allowed."""
     if not classification:
         return "classification_required"
-    allowed = ALLOWED_CLASSIFICATIONS.get(category or "")
+    allowed = ALLOWED_CLASSIFICATIONS.get(category) if isinstance(category, str) else None
     if allowed is not None and classification not in allowed:
         return "pair_not_allowed"
     if classification != PUBLIC_CLASSIFICATION and not private:

@@ -22,7 +22,7 @@ OTHER_TYPE = "ข้อมูลประเภทอื่นๆ"
 
 
 def type_code(data_type: str | None) -> str | None:
-    return CODES.get(data_type or "")
+    return CODES.get(data_type) if isinstance(data_type, str) else None
 
 
 def applies(field: dict, data_type: str | None) -> bool:

@@ -10,6 +10,8 @@ import re
 
 BE_OFFSET = 543
 BE_THRESHOLD = 2400
+# Stored years stay inside this CE range, so an ISO date never reads back as a BE one.
+EARLIEST_CE, LATEST_CE = 1800, 2300
 THAI_MONTHS_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
@@ -40,6 +42,11 @@ def parse_date(text: str) -> dt.date:
             raise DateProblem("format", value=text)
         year, month, day = (int(g) for g in match.groups())
     year = to_ce_year(year)
+    if not EARLIEST_CE <= year <= LATEST_CE:
+        raise DateProblem(
+            "year", value=text, low=EARLIEST_CE, high=LATEST_CE,
+            low_be=EARLIEST_CE + BE_OFFSET, high_be=LATEST_CE + BE_OFFSET,
+        )
     if not 1 <= month <= 12:
         raise DateProblem("month", value=text, month=month)
     last_day = calendar.monthrange(year, month)[1]
@@ -51,7 +58,7 @@ def parse_date(text: str) -> dt.date:
 def parse_be_year(value, today: dt.date | None = None) -> int:
     """A year in the Buddhist Era, e.g. 2568; a CE year is refused so nobody stores 2025 as BE."""
     text = str(value).strip()
-    if not text.isdigit():
+    if not text.isdecimal():  # Thai digits (๒๕๖๘) count; superscripts and fractions do not
         raise DateProblem("year_format", value=text)
     year = int(text)
     latest = (today or dt.date.today()).year + BE_OFFSET + 10

@@ -73,7 +73,7 @@ def opengov_classification_gate(key, data, errors, context) -> None:
     private = tk.asbool(data.get(("private",)) or False)
     problem = gate.gate_problem(category, value, private)
     if problem:
-        allowed = ", ".join(ALLOWED_CLASSIFICATIONS.get(category or "", ()))
+        allowed = ", ".join(ALLOWED_CLASSIFICATIONS.get(category, ()) if isinstance(category, str) else ())
         errors[key].append(
             bilingual(GATE_MESSAGES[problem], category=category, classification=value, allowed=allowed)
         )
@@ -95,6 +95,10 @@ def opengov_tags_required(key, data, errors, context) -> None:
 
 DATE_MESSAGES = {
     "format": N_('"%(value)s" is not a date: write 25/11/2569, 2569-11-25 or 2026-11-25'),
+    "year": N_(
+        '"%(value)s" is not a date: the year must be from %(low_be)s to %(high_be)s BE '
+        "(%(low)s to %(high)s CE)"
+    ),
     "month": N_('"%(value)s" is not a date: there is no month %(month)s'),
     "day": N_('"%(value)s" is not a date: that month has %(last_day)s days'),
     "year_format": N_('"%(value)s" is not a year: write a Buddhist-Era year such as 2568'),
@@ -180,6 +184,16 @@ def opengov_number_range(low, high):
     return factory
 
 
+NOT_A_LIST = N_("Give one value here, not a list")
+
+
+def opengov_single_value(key, data, errors, context) -> None:
+    """Refuse a list or object where one value belongs (core's format validators crash on them)."""
+    if isinstance(data.get(key), (list, dict)):
+        errors[key].append(bilingual(NOT_A_LIST))
+        raise tk.StopOnError
+
+
 TRUE_WORDS = {"true", "1", "yes", "y", "on", "ใช่", "t"}
 FALSE_WORDS = {"false", "0", "no", "n", "off", "ไม่ใช่", "f"}
 
@@ -240,6 +254,7 @@ def get_validators() -> dict:
         "opengov_email": opengov_email,
         "opengov_number_range": opengov_number_range,
         "opengov_boolean": opengov_boolean,
+        "opengov_single_value": opengov_single_value,
         "opengov_type_specific": opengov_type_specific,
         "opengov_other_text": opengov_other_text,
         "opengov_thai_date": opengov_thai_date,
