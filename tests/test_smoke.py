@@ -93,3 +93,10 @@ def test_keywords_are_required(api):
     org = api("organization_create", **agency())
     error = api("package_create", status=409, **tgdc_dataset(org["id"], tag_string=""))
     assert "keyword" in " ".join(error["tag_string"])
+
+
+def test_language_switch_keeps_every_search_filter(app):
+    page = app.get("/dataset/?tags=น้ำ&tags=ข้าว&q=ฝน").body
+    switch = page[page.index('class="opengov-lang-switch"'):][:400]
+    assert "/en/dataset" in switch
+    assert switch.count("tags=") == 2, switch

@@ -21,7 +21,9 @@ def opengov_language_switch_url() -> str:
     other = opengov_other_locale()
     locale = "default" if other == tk.config.get("ckan.locale_default") else other
     request = tk.request
-    params = dict(request.view_args or {}, **request.args.to_dict())
+    params = dict(request.view_args or {})
+    for key, values in request.args.lists():  # keeps repeated filters such as ?tags=a&tags=b
+        params[key] = values if len(values) > 1 else values[0]
     return tk.h.url_for(request.endpoint, locale=locale, **params)
 
 

@@ -23,11 +23,11 @@ def bulk_update_public(original_action, context, data_dict):
     """
     ids = data_dict.get("datasets") or []
     if ids:
-        packages = model.Session.query(model.Package).filter(
+        rows = model.Session.query(model.Package.name, model.Package.extras).filter(
             or_(model.Package.id.in_(ids), model.Package.name.in_(ids))
         )
         refused = sorted(
-            p.name for p in packages if not gate.is_publishable(p.extras.get("data_classification"))
+            name for name, extras in rows if not gate.is_publishable((extras or {}).get("data_classification"))
         )
         if refused:
             raise tk.ValidationError({"datasets": [bilingual(CANNOT_PUBLISH, names=", ".join(refused))]})
