@@ -15,6 +15,10 @@ def test_demo_load_creates_thai_agencies_and_datasets_and_is_safe_to_repeat(cli,
 
     agencies = api("organization_list", all_fields=True)
     assert "สำนักงานสถิติแห่งชาติ" in {a["title"] for a in agencies}
+    population = api("package_show", id="population-by-province")
+    assert population["disaggregate"] == ["เพศ", "ขอบเขตเชิงภูมิศาสตร์หรือเชิงพื้นที่"]
+    assert population["organization"]["name"] == "nso"
+    assert api("organization_show", id="nso")["ministry"] == "mdes"
     found = api("package_search", q="tags:ข้าว")
     assert [d["name"] for d in found["results"]] == ["rice-production"]
 
