@@ -7,9 +7,10 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
-from ckanext.opengov.logic import action
+from ckanext.opengov.logic import action, transparency_action, transparency_auth
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
+from ckanext.opengov.transparency import views as transparency_views
 
 @tk.blanket.config_declarations
 class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermissionLabels):
@@ -20,6 +21,8 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     p.implements(p.IValidators)
     p.implements(p.IActions)
     p.implements(p.IPermissionLabels)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
 
     # IConfigurer
     def update_config(self, config):
@@ -45,4 +48,12 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IActions
     def get_actions(self):
-        return action.get_actions()
+        return dict(action.get_actions(), **transparency_action.get_actions())
+
+    # IAuthFunctions
+    def get_auth_functions(self):
+        return transparency_auth.get_auth_functions()
+
+    # IBlueprint
+    def get_blueprint(self):
+        return transparency_views.get_blueprints()
