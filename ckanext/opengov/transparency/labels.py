@@ -27,3 +27,11 @@ FIELDS = {
     "data_source": N_("Source"), "data_format": N_("Data format"),
     "data_category": N_("Data category"), "license_id": N_("Licence"),
 }
+
+
+def translated(mapping: dict, key) -> str:
+    """The reader's translation of mapping[key] ('' for a missing key)."""
+    import ckan.plugins.toolkit as tk
+
+    text = mapping.get(key)
+    return tk._(text) if text else ""

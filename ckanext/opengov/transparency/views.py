@@ -52,7 +52,7 @@ def _figure(key: str, rows: list[dict], chart: str | None, agency: str | None = 
 def _timeliness_figure(conn, day, agency=None):
     rows = list(tables.TABLES["timeliness"].rows(conn, day, agency=agency))
     for row in rows:
-        row["status_label"] = tk._(labels.TIMELINESS[row["status"]])
+        row["status_label"] = labels.translated(labels.TIMELINESS, row["status"])
     chart = _chart("doughnut", [r["status_label"] for r in rows],
                    [(tk._("Datasets"), [r["datasets"] for r in rows])])
     return _figure("timeliness", rows, chart, agency)
@@ -77,13 +77,13 @@ def index():
     totals = queries.snapshot(conn, day)
     agencies = list(tables.TABLES["agencies"].rows(conn, day))
     for row in agencies:
-        row["harvest_status"] = tk._(labels.HARVEST[row["harvest_status"]]) if row["harvest_status"] else ""
+        row["harvest_status"] = labels.translated(labels.HARVEST, row["harvest_status"])
     ministries = list(tables.TABLES["ministries"].rows(conn, day))
     top = [a for a in agencies if a["public_datasets"]][:20]
     growth = list(tables.TABLES["growth"].rows(conn, day))
     harvest = list(tables.TABLES["harvest"].rows(conn, day))
     for row in harvest:
-        row["status"] = tk._(labels.HARVEST[row["status"]])
+        row["status"] = labels.translated(labels.HARVEST, row["status"])
     figures = {
         "ministries": _figure("ministries", ministries, _chart(
             "bar", [m["ministry"] or tk._("Ministry not given") for m in ministries[:15]],
@@ -100,7 +100,7 @@ def index():
     }
     return tk.render("opengov/transparency/index.html", {
         "day": day, "totals": totals, "figures": figures,
-        "required_fields": [tk._(labels.FIELDS[f]) for f in completeness.REQUIRED_FIELDS],
+        "required_fields": [labels.translated(labels.FIELDS, f) for f in completeness.REQUIRED_FIELDS],
         "format_stars": _format_stars(), "due_factor": tl.DUE_FACTOR, "overdue_factor": tl.OVERDUE_FACTOR,
     })
 
@@ -126,15 +126,15 @@ def agency(name: str):
     for which in tables.DATASET_LISTS:
         items = list(itertools.islice(tables.agency_datasets(conn, day, row["org_id"], which, private), 500))
         for item in items:
-            item["timeliness_label"] = tk._(labels.TIMELINESS[item["timeliness"]])
+            item["timeliness_label"] = labels.translated(labels.TIMELINESS, item["timeliness"])
             item["missing_labels"] = ", ".join(
-                tk._(labels.FIELDS.get(f, f)) for f in (item["missing_fields"] or "").split(", ") if f)
+                labels.translated(labels.FIELDS, f) or f for f in (item["missing_fields"] or "").split(", ") if f)
         lists[which] = {"items": items, "title": tk._(tables.TABLES[which].title),
                         "downloads": {fmt: tk.h.url_for("opengov_transparency.download", table=which,
                                                         fmt=fmt, agency=row["name"]) for fmt in FORMATS}}
     harvest = list(tables.TABLES["harvest"].rows(conn, day, agency=row["org_id"]))
     for item in harvest:
-        item["status"] = tk._(labels.HARVEST[item["status"]])
+        item["status"] = labels.translated(labels.HARVEST, item["status"])
     history = list(tables.TABLES["history"].rows(conn, day, agency=row["org_id"]))
     return tk.render("opengov/transparency/agency.html", {
         "day": day, "agency": row, "show_private": private, "lists": lists,
