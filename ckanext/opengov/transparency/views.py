@@ -79,6 +79,8 @@ def index():
     for row in agencies:
         row["harvest_status"] = labels.translated(labels.HARVEST, row["harvest_status"])
     ministries = list(tables.TABLES["ministries"].rows(conn, day))
+    for row in ministries:
+        row["ministry"] = row["ministry"] or tk._("Ministry not given")
     top = [a for a in agencies if a["public_datasets"]][:20]
     growth = list(tables.TABLES["growth"].rows(conn, day))
     harvest = list(tables.TABLES["harvest"].rows(conn, day))
@@ -86,7 +88,7 @@ def index():
         row["status"] = labels.translated(labels.HARVEST, row["status"])
     figures = {
         "ministries": _figure("ministries", ministries, _chart(
-            "bar", [m["ministry"] or tk._("Ministry not given") for m in ministries[:15]],
+            "bar", [m["ministry"] for m in ministries[:15]],
             [(tk._("Public datasets"), [m["public_datasets"] for m in ministries[:15]])], horizontal=True)),
         "agencies": _figure("agencies", agencies, _chart(
             "bar", [a["title"] for a in top],
