@@ -10,6 +10,8 @@ need_cmd curl || apt_install curl
 # psycopg2 builds against libpq; python-magic needs libmagic.
 need_cmd pg_config || [[ -x $(ls /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | head -1) ]] || apt_install libpq-dev
 dpkg -s libmagic1 >/dev/null 2>&1 || apt_install libmagic1
+# Browser tests: Debian's headless Chromium and its driver, and Thai fonts to render the pages.
+apt_install chromium chromium-driver fonts-thai-tlwg
 
 if [[ ! -x $VENV/bin/python ]]; then
   say "Creating the virtual environment in $VENV"

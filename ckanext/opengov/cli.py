@@ -40,5 +40,36 @@ def categories_seed(sdgs: bool):
     click.secho("Categories: {created} created, {existing} already there".format(**counts), fg="green")
 
 
+@opengov.group()
+def transparency():
+    """Transparency snapshot (metrics for /transparency)."""
+
+
+@transparency.command("refresh")
+@click.option("--date", "day", default=None, help="Snapshot date YYYY-MM-DD (default: today)")
+@click.option("--no-overlap", is_flag=True, help="Skip near-duplicate detection")
+@click.option("--background", is_flag=True, help="Queue a CKAN background job instead")
+def transparency_refresh(day, no_overlap, background):
+    """Compute every transparency metric and store today's snapshot (replaces today's)."""
+    import datetime as dt
+
+    from ckanext.opengov.messages import N_, bilingual
+    from ckanext.opengov.transparency import jobs
+
+    if day:
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            raise click.BadParameter(bilingual(N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25")))
+    if background:
+        job = jobs.enqueue(day, not no_overlap)
+        click.echo(f"queued job {job.id}")
+        return
+    totals = jobs.run_refresh(day, with_overlap=not no_overlap)
+    click.secho(
+        "Snapshot {snapshot_date}: {public_datasets} public datasets, {agencies} agencies, "
+        "{seconds}s".format(**totals), fg="green")
+
+
 def get_commands() -> list:
     return [opengov]

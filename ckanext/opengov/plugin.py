@@ -7,10 +7,11 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
-from ckanext.opengov.logic import action
+from ckanext.opengov.logic import action, transparency_action, transparency_auth
 from ckanext.opengov.search import facets, plugin_hooks
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
+from ckanext.opengov.transparency import views as transparency_views
 
 
 @tk.blanket.config_declarations
@@ -24,6 +25,8 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     p.implements(p.IPermissionLabels)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IFacets, inherit=True)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
 
     # IConfigurer
     def update_config(self, config):
@@ -49,7 +52,7 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IActions
     def get_actions(self):
-        return action.get_actions()
+        return dict(action.get_actions(), **transparency_action.get_actions())
 
     # IPackageController: TGDC choices and the ministry become facetable fields.
     def before_dataset_index(self, pkg_dict):
@@ -67,3 +70,11 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     def group_facets(self, facets_dict, group_type, package_type):
         return facets.dataset_facets(facets_dict)
+
+    # IAuthFunctions
+    def get_auth_functions(self):
+        return transparency_auth.get_auth_functions()
+
+    # IBlueprint
+    def get_blueprint(self):
+        return transparency_views.get_blueprints()

@@ -1,0 +1,1 @@
+"""Near-duplicate datasets across agencies (Thai word segmentation + MinHash LSH)."""

@@ -1,0 +1,1 @@
+"""Transparency: metric definitions, the snapshot refresh, pages, downloads and API."""

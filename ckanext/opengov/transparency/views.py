@@ -1,0 +1,267 @@
+"""/transparency pages and their downloads. Views read the stored snapshot through actions'
+helpers; they never scan the live catalog."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+from flask import Blueprint, Response, stream_with_context
+from sqlalchemy import text
+
+from ckanext.opengov.logic.transparency_action import BAD_DATE, can_see_private
+from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.transparency import catalog, labels, queries, tables, writers
+from ckanext.opengov.transparency.metrics import completeness, openness
+from ckanext.opengov.transparency.metrics import timeliness as tl
+
+transparency = Blueprint("opengov_transparency", __name__, url_prefix="/transparency")
+FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+CATALOG_FORMATS = dict(FORMATS, xlsx="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+OVERLAP_PAGE = 50
+MATRIX_AGENCIES = 40
+
+
+def _request_day(conn):
+    raw = tk.request.args.get("date")
+    if raw:
+        try:
+            wanted = dt.date.fromisoformat(raw)
+        except ValueError:
+            tk.abort(400, bilingual(BAD_DATE))
+        return queries.latest_day(conn, wanted)
+    return queries.latest_day(conn)
+
+
+def _chart(kind: str, labels_: list, series: list[tuple[str, list]], horizontal=False) -> str:
+    return json.dumps({"type": kind, "horizontal": horizontal, "labels": labels_,
+                       "datasets": [{"label": name, "data": data} for name, data in series]},
+                      ensure_ascii=False, default=str)
+
+
+def _figure(key: str, rows: list[dict], chart: str | None, agency: str | None = None) -> dict:
+    table = tables.TABLES[key]
+    return {"key": key, "title": tk._(table.title), "rows": rows, "chart": chart,
+            "columns": [(k, tk._(label)) for k, label in table.columns],
+            "downloads": {fmt: tk.h.url_for("opengov_transparency.download", table=key, fmt=fmt,
+                                            agency=agency) for fmt in FORMATS}}
+
+
+def _timeliness_figure(conn, day, agency=None):
+    rows = list(tables.TABLES["timeliness"].rows(conn, day, agency=agency))
+    for row in rows:
+        row["status_label"] = labels.translated(labels.TIMELINESS, row["status"])
+    chart = _chart("doughnut", [r["status_label"] for r in rows],
+                   [(tk._("Datasets"), [r["datasets"] for r in rows])])
+    return _figure("timeliness", rows, chart, agency)
+
+
+def _openness_figure(conn, day, agency=None):
+    rows = list(tables.TABLES["openness"].rows(conn, day, agency=agency))
+    chart = _chart("bar", ["★" * r["stars"] or "0" for r in rows],
+                   [(tk._("Datasets"), [r["datasets"] for r in rows])])
+    return _figure("openness", rows, chart, agency)
+
+
+def no_snapshot():
+    return tk.render("opengov/transparency/no_snapshot.html", {}), 200
+
+
+def index():
+    conn = model.Session.connection()
+    day = _request_day(conn)
+    if day is None:
+        return no_snapshot()
+    totals = queries.snapshot(conn, day)
+    agencies = list(tables.TABLES["agencies"].rows(conn, day))
+    for row in agencies:
+        row["harvest_status"] = labels.translated(labels.HARVEST, row["harvest_status"])
+    ministries = list(tables.TABLES["ministries"].rows(conn, day))
+    for row in ministries:
+        row["ministry"] = row["ministry"] or tk._("Ministry not given")
+    top = [a for a in agencies if a["public_datasets"]][:20]
+    growth = list(tables.TABLES["growth"].rows(conn, day))
+    harvest = list(tables.TABLES["harvest"].rows(conn, day))
+    for row in harvest:
+        row["status"] = labels.translated(labels.HARVEST, row["status"])
+    figures = {
+        "ministries": _figure("ministries", ministries, _chart(
+            "bar", [m["ministry"] for m in ministries[:15]],
+            [(tk._("Public datasets"), [m["public_datasets"] for m in ministries[:15]])], horizontal=True)),
+        "agencies": _figure("agencies", agencies, _chart(
+            "bar", [a["title"] for a in top],
+            [(tk._("Score"), [a["score"] for a in top])], horizontal=True)),
+        "openness": _openness_figure(conn, day),
+        "timeliness": _timeliness_figure(conn, day),
+        "thresholds": _figure("thresholds", list(tables.TABLES["thresholds"].rows(conn, day)), None),
+        "harvest": _figure("harvest", harvest, None),
+        "growth": _figure("growth", growth, _chart(
+            "line", [g["month"] for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
+    }
+    return tk.render("opengov/transparency/index.html", {
+        "day": day, "totals": totals, "figures": figures,
+        "required_fields": [labels.translated(labels.FIELDS, f) for f in completeness.REQUIRED_FIELDS],
+        "format_stars": _format_stars(), "due_factor": tl.DUE_FACTOR, "overdue_factor": tl.OVERDUE_FACTOR,
+    })
+
+
+def _format_stars() -> list[tuple[int, str]]:
+    grouped: dict[int, list[str]] = {}
+    for fmt, stars in openness.FORMAT_STARS.items():
+        grouped.setdefault(stars, []).append(fmt)
+    return [(s, ", ".join(sorted(grouped[s]))) for s in sorted(grouped)]
+
+
+def agency(name: str):
+    conn = model.Session.connection()
+    day = _request_day(conn)
+    if day is None:
+        return no_snapshot()
+    row = queries.agency_row(conn, day, name)
+    if row is None:
+        tk.abort(404, tk._("Agency not found"))
+    private = can_see_private({"user": tk.current_user.name if tk.current_user.is_authenticated else None},
+                              row["org_id"])
+    lists = {}
+    for which in tables.DATASET_LISTS:
+        items = list(itertools.islice(tables.agency_datasets(conn, day, row["org_id"], which, private), 500))
+        for item in items:
+            item["timeliness_label"] = labels.translated(labels.TIMELINESS, item["timeliness"])
+            item["missing_labels"] = ", ".join(
+                labels.translated(labels.FIELDS, f) or f for f in (item["missing_fields"] or "").split(", ") if f)
+        lists[which] = {"items": items, "title": tk._(tables.TABLES[which].title),
+                        "downloads": {fmt: tk.h.url_for("opengov_transparency.download", table=which,
+                                                        fmt=fmt, agency=row["name"]) for fmt in FORMATS}}
+    harvest = list(tables.TABLES["harvest"].rows(conn, day, agency=row["org_id"]))
+    for item in harvest:
+        item["status"] = labels.translated(labels.HARVEST, item["status"])
+    history = list(tables.TABLES["history"].rows(conn, day, agency=row["org_id"]))
+    return tk.render("opengov/transparency/agency.html", {
+        "day": day, "agency": row, "show_private": private, "lists": lists,
+        "on_time_share": tl.share_on_time(row["timeliness"]),
+        "openness": _openness_figure(conn, day, row["name"]),
+        "timeliness": _timeliness_figure(conn, day, row["name"]),
+        "harvest": _figure("harvest", harvest, None, row["name"]),
+        "history": _figure("history", history, _chart(
+            "line", [str(h["snapshot_date"]) for h in history],
+            [(tk._("Score"), [h["score"] for h in history])]), row["name"]),
+        "total_fields": len(completeness.REQUIRED_FIELDS),
+    })
+
+
+def overlap():
+    conn = model.Session.connection()
+    day = _request_day(conn)
+    if day is None:
+        return no_snapshot()
+    page = max(1, tk.asint(tk.request.args.get("page", 1) or 1))
+    clusters = list(queries.rows(conn, """
+        SELECT cluster_id, similarity, agencies, members FROM opengov_tr_overlap
+        WHERE snapshot_date = :day ORDER BY cluster_id LIMIT :limit OFFSET :offset""",
+        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE))
+    cluster_count = conn.execute(text(
+        "SELECT count(*) FROM opengov_tr_overlap WHERE snapshot_date = :day"), {"day": day}).scalar()
+    cells = list(tables.TABLES["objectives"].rows(conn, day))
+    objectives = sorted({c["objective"] for c in cells})
+    counts: dict[str, dict[str, int]] = {}
+    titles: dict[str, str] = {}
+    for cell in cells:
+        counts.setdefault(cell["agency"], {})[cell["objective"]] = cell["datasets"]
+        titles[cell["agency"]] = cell["agency_title"]
+    busiest = sorted(counts, key=lambda a: -sum(counts[a].values()))[:MATRIX_AGENCIES]
+    per_objective = [sum(counts[a].get(o, 0) for a in counts) for o in objectives]
+    return tk.render("opengov/transparency/overlap.html", {
+        "day": day, "clusters": clusters, "cluster_count": cluster_count, "page": page,
+        "pages": max(1, -(-cluster_count // OVERLAP_PAGE)),
+        "objectives": objectives, "matrix": [(a, titles[a], counts[a]) for a in busiest],
+        "agency_total": len(counts),
+        "objective_figure": _figure("objectives", [
+            {"objective": o, "datasets": n} for o, n in zip(objectives, per_objective)],
+            _chart("bar", objectives, [(tk._("Datasets"), per_objective)], horizontal=True)),
+        "downloads": {k: {fmt: tk.h.url_for("opengov_transparency.download", table=k, fmt=fmt)
+                          for fmt in FORMATS} for k in ("overlap", "objectives")},
+    })
+
+
+def _stream(chunks, mimetype: str, filename: str) -> Response:
+    return Response(stream_with_context(chunks), mimetype=mimetype.split(";")[0],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                             "Content-Type": mimetype})
+
+
+def download(table: str, fmt: str):
+    """Any table as CSV (UTF-8 with BOM) or JSON, through the same action the API offers."""
+    if fmt not in FORMATS:
+        tk.abort(404)
+    data_dict = dict(tk.request.args.items(), table=table, limit=tables_limit())
+    context = {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
+    try:
+        result = tk.get_action("opengov_transparency_table")(context, data_dict)
+    except tk.ValidationError as error:
+        tk.abort(400, "; ".join(m for msgs in error.error_dict.values() for m in msgs))
+    except tk.ObjectNotFound as error:
+        tk.abort(404, str(error))
+    name = f"transparency-{table}-{result['snapshot_date']}" + (
+        f"-{data_dict['agency']}" if data_dict.get("agency") else "")
+    return _write(result["columns"], result["rows"], fmt, name,
+                  {"table": table, "snapshot_date": result["snapshot_date"]})
+
+
+def tables_limit() -> int:
+    from ckanext.opengov.logic.transparency_action import MAX_LIMIT
+    return MAX_LIMIT
+
+
+def _write(columns, rows, fmt, name, meta):
+    if fmt == "csv":
+        return _stream(writers.csv_chunks(columns, rows), FORMATS["csv"], name + ".csv")
+    return _stream(writers.json_chunks(columns, rows, meta), FORMATS["json"], name + ".json")
+
+
+def changes(fmt: str):
+    """Public datasets added, removed or changed since ?since=YYYY-MM-DD."""
+    if fmt not in FORMATS:
+        tk.abort(404)
+    context = {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
+    try:
+        result = tk.get_action("opengov_transparency_changes")(
+            context, dict(tk.request.args.items(), limit=10**6))
+    except tk.ValidationError as error:
+        tk.abort(400, "; ".join(m for msgs in error.error_dict.values() for m in msgs))
+    except tk.ObjectNotFound as error:
+        tk.abort(404, str(error))
+    columns = [k for k, _ in tables.CHANGE_COLUMNS]
+    return _write(columns, result["rows"], fmt, f"transparency-changes-since-{result['since']}",
+                  {"since": result["since"], "snapshot_date": result["snapshot_date"]})
+
+
+def catalog_export(fmt: str):
+    """The whole public catalog with every TGDC field, streamed (constant memory)."""
+    if fmt not in CATALOG_FORMATS:
+        tk.abort(404)
+    tk.check_access("opengov_transparency_read", {})
+    engine = model.meta.engine
+    name = f"catalog-{dt.date.today().isoformat()}"
+    rows = catalog.rows(engine)
+    if fmt == "xlsx":
+        flat = ({**r, "resources": json.dumps(r["resources"], ensure_ascii=False)} for r in rows)
+        return _stream(writers.xlsx_chunks(catalog.COLUMNS, flat), CATALOG_FORMATS["xlsx"], name + ".xlsx")
+    if fmt == "csv":
+        flat = ({**r, "resources": json.dumps(r["resources"], ensure_ascii=False)} for r in rows)
+        return _stream(writers.csv_chunks(catalog.COLUMNS, flat), FORMATS["csv"], name + ".csv")
+    return _stream(writers.json_chunks(catalog.COLUMNS, rows, {"fields": catalog.COLUMNS}),
+                   FORMATS["json"], name + ".json")
+
+
+transparency.add_url_rule("/", view_func=index, endpoint="index", strict_slashes=False)
+transparency.add_url_rule("/agency/<name>", view_func=agency, endpoint="agency")
+transparency.add_url_rule("/overlap", view_func=overlap, endpoint="overlap")
+transparency.add_url_rule("/download/<table>.<fmt>", view_func=download, endpoint="download")
+transparency.add_url_rule("/changes.<fmt>", view_func=changes, endpoint="changes")
+transparency.add_url_rule("/catalog.<fmt>", view_func=catalog_export, endpoint="catalog")
+
+
+def get_blueprints() -> list:
+    return [transparency]
