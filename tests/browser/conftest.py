@@ -57,13 +57,15 @@ def live_server(request):
     os.makedirs(os.path.join(OUTPUT, "logs"), exist_ok=True)
     log_path = os.path.join(OUTPUT, "logs", "live-server.log")
     ckan = os.path.join(os.path.dirname(sys.executable), "ckan")
+    url = f"http://127.0.0.1:{port}"
+    # CKAN builds redirects from ckan.site_url: it must be the live server, not test.ini's host.
+    env = dict(os.environ, CKAN_SITE_URL=url)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [ckan, "-c", ini, "run", "--host", "127.0.0.1", "--port", str(port),
              "--disable-reloader", "--threaded"],
-            stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ),
+            stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env,
         )
-    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_TIMEOUT
     while True:
         try:
@@ -95,7 +97,9 @@ def _chromium_driver():
                 "--window-size=1366,900", "--lang=th-TH", "--no-proxy-server",
                 # Loopback only: no sync, updates or other calls home.
                 "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-extensions"):
+                "--disable-sync", "--no-first-run", "--disable-extensions",
+                # Even a bug (a redirect to ckan.site_url's host, a CDN link) cannot leave loopback.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
         options.add_argument(arg)
     service = Service(executable_path=_first(DRIVER, "chromium-driver"),
                       log_output=os.path.join(OUTPUT, "logs", "chromedriver.log"))

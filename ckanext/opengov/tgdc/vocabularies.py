@@ -208,4 +208,9 @@ def english_label(name: str, value: str) -> str | None:
 
 def scheming_choices(name: str) -> list[dict]:
     """Choices in ckanext-scheming's form, with Thai and English labels."""
-    return [{"value": value, "label": {"th": value, "en": en}} for value, en in VOCABULARIES[name]]
+    return [{"value": value, "label": {"th": thai_label(name, value), "en": en}} for value, en in VOCABULARIES[name]]
+
+
+def thai_label(name: str, value: str) -> str:
+    """The Thai label is the value itself, except for Latin codes whose label says more ("XLS/XLSX")."""
+    return english_label(name, value) if value.isascii() else value
