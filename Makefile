@@ -47,9 +47,10 @@ admin: db
 
 demo: db
 	@$(CKAN) -c $(DEV)/ckan.ini opengov demo load 2>>$(DEV)/logs/demo.log
-	@if [ -f $(DEV)/solr/ckan.reindex ]; then \
-	  echo "==> Re-indexing every dataset (the Solr schema changed)"; \
-	  $(CKAN) -c $(DEV)/ckan.ini search-index rebuild >>$(DEV)/logs/demo.log 2>&1 && rm -f $(DEV)/solr/ckan.reindex; \
+	@stamp=$$(cat ckanext/opengov/search/*.py schemas/*.yaml | sha1sum | cut -c1-40); \
+	if [ -f $(DEV)/solr/ckan.reindex ] || [ "$$(cat $(DEV)/solr/index.stamp 2>/dev/null)" != "$$stamp" ]; then \
+	  echo "==> Re-indexing every dataset (the Solr schema or what we index changed)"; \
+	  $(CKAN) -c $(DEV)/ckan.ini search-index rebuild >>$(DEV)/logs/demo.log 2>&1 && rm -f $(DEV)/solr/ckan.reindex && echo "$$stamp" > $(DEV)/solr/index.stamp; \
 	else \
 	  $(CKAN) -c $(DEV)/ckan.ini search-index rebuild -o >>$(DEV)/logs/demo.log 2>&1; \
 	fi

@@ -55,6 +55,20 @@ def test_agency_list_browses_ministries_with_their_agencies(app, api):
     assert "สำนักงานสถิติแห่งชาติ" in agencies and "กรมอุตุนิยมวิทยา" in agencies
 
 
+def test_a_ministrys_figure_counts_its_agencies_public_datasets(app, api):
+    from tests.factories import tgdc_dataset
+
+    api("organization_create", **agency(name="mdes", title="กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"))
+    nso = api("organization_create", **agency(name="nso", ministry="mdes"))
+    api("package_create", **tgdc_dataset(nso["id"]))
+    api("package_create", **tgdc_dataset(nso["id"]))
+    api("package_create", **tgdc_dataset(
+        nso["id"], private=True, data_category="ข้อมูลส่วนบุคคล", data_classification="ลับ"))
+    page = app.get("/organization").body
+    ministry = page[page.index("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"):]
+    assert "2 ชุดข้อมูล" in ministry[:300]  # the private, classified one is not counted
+
+
 def test_categories_seed_creates_the_thai_categories_once(cli, api):
     first = cli.invoke(ckan_cli, ["opengov", "categories", "seed", "--sdgs"])
     assert first.exit_code == 0, first.output

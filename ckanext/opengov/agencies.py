@@ -56,8 +56,13 @@ def tree() -> list[dict]:
         parent = ministry_name(org)
         if parent in by_name:
             children.setdefault(parent, []).append({"org": org, "count": counts.get(org.id, 0)})
+    # A ministry's figure includes its agencies' datasets.
     return [
-        {"org": org, "count": counts.get(org.id, 0), "agencies": children.get(org.name, [])}
+        {
+            "org": org,
+            "count": counts.get(org.id, 0) + sum(a["count"] for a in children.get(org.name, [])),
+            "agencies": children.get(org.name, []),
+        }
         for org in orgs
         if ministry_name(org) not in by_name
     ]

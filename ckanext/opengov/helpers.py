@@ -55,8 +55,13 @@ def opengov_form_rules(fields, package_id=None) -> dict:
     return rules
 
 
+def opengov_facet_label(item: dict) -> str:
+    return item.get("display_name") or item.get("name", "")
+
+
 def get_helpers() -> dict:
     return {
+        "opengov_facet_label": opengov_facet_label,
         "opengov_ministry_choices": agencies.ministry_choices,
         "opengov_agency_tree": agencies.tree,
         "opengov_fields_to_show": opengov_fields_to_show,

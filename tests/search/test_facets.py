@@ -12,7 +12,7 @@ pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
 def catalog(api):
     api("organization_create", **agency(name="mdes", title="กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"))
     nso = api("organization_create", **agency(name="nso", ministry="mdes"))
-    api("group_create", name="economy", title="ด้านเศรษฐกิจ")
+    api("group_create", name="economy", title="ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม")
     api("package_create", **tgdc_dataset(nso["id"], objective=["ยุทธศาสตร์ชาติ", "พันธกิจหน่วยงาน"], groups=[{"name": "economy"}]))
     api("package_create", **tgdc_dataset(nso["id"], data_type="ข้อมูลระเบียน", data_format=["JSON", "CSV"]))
     api("package_create", **tgdc_dataset(
@@ -43,6 +43,7 @@ def test_search_page_shows_thai_facets_and_hides_classification_from_the_public(
     for heading in ("ประเภทชุดข้อมูล", "วัตถุประสงค์", "กระทรวง", "หน่วยงาน"):
         assert heading in page, heading
     assert "ข้อมูลสถิติ" in page and "ยุทธศาสตร์ชาติ" in page
+    assert ">ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม<" in page  # whole, not cut at 22 characters
     assert "ระดับชั้นข้อมูล" not in page and "ทะเบียนลับ" not in page
 
 
