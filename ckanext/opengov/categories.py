@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-import ckan.plugins.toolkit as tk
-
-from ckanext.opengov.logic.site import exists, site_context
+from ckanext.opengov.logic.site import create_missing
 
 # (name, Thai title, English title)
 CATEGORIES = [
@@ -51,13 +49,4 @@ def category_groups(include_sdgs: bool = False) -> list[dict]:
 
 def seed(include_sdgs: bool = False, report: Callable[[str], None] = print) -> dict:
     """Create the missing category groups; existing ones are left as they are."""
-    context = site_context()
-    counts = {"created": 0, "existing": 0}
-    for group in category_groups(include_sdgs):
-        if exists("group_show", context, group["name"]):
-            counts["existing"] += 1
-            continue
-        tk.get_action("group_create")(dict(context), group)
-        counts["created"] += 1
-        report(f"{group['name']}: {group['title']}")
-    return counts
+    return create_missing("group", category_groups(include_sdgs), report)
