@@ -70,5 +70,8 @@ setup(
         "ckan.plugins": [
             "opengov = ckanext.opengov.plugin:OpengovPlugin",
         ],
+        "ckan.rdf.profiles": [
+            "opengov_tgdc = ckanext.opengov.dcat.profile:OpengovTGDCProfile",
+        ],
     },
 )
