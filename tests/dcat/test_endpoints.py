@@ -116,3 +116,22 @@ def test_the_served_turtle_parses_back_into_the_same_tgdc_record(app, api):
     assert {f: normalise(parsed.get(f)) for f in fields} == {f: normalise(stored.get(f)) for f in fields}
     assert set(parsed["tag_string"].split(",")) == {t["name"] for t in stored["tags"]}
     assert [r["name"] for r in parsed["resources"]] == [r["name"] for r in stored["resources"]]
+
+
+def test_a_parsed_record_is_accepted_by_package_create_as_the_dcat_harvester_sends_it(app, api):
+    """What the DCAT harvester does with a parsed record: create it under another agency."""
+    source_org = api("organization_create", **agency())
+    created = api("package_create", **_statistics_dataset(source_org["id"]))
+    parser = RDFParser(profiles=["euro_dcat_ap_3", "opengov_tgdc"])
+    parser.parse(app.get(f"/dataset/{created['name']}.ttl").body, _format="turtle")
+    (parsed,) = list(parser.datasets())
+
+    target_org = api("organization_create", **agency(title="ศูนย์ข้อมูลกลาง"))
+    parsed.update(name="harvested-copy", owner_org=target_org["id"])
+    copy = api("package_create", **parsed)
+
+    original = api("package_show", id=created["id"])
+    for field in ("data_type", "objective", "update_frequency_unit", "data_language",
+                  "first_year_of_data", "data_classification", "maintainer_email", "license_id"):
+        assert copy[field] == original[field], field
+    assert api("package_search", q="name:harvested-copy")["count"] == 1

@@ -68,7 +68,8 @@ class OpengovTGDCProfile(RDFProfile):
         dataset_dict["extras"] = [
             extra for extra in dataset_dict.get("extras", []) if extra.get("key") not in CONSUMED_EXTRAS
         ]
-        for key in ("temporal_start", "temporal_end"):
+        # Set by the DCAT-AP scheming profile; maintainer* and temporal years now hold them.
+        for key in ("temporal_start", "temporal_end", "contact"):
             dataset_dict.pop(key, None)
 
         foreign = not read.is_tgdc(self.g, dataset_ref)
