@@ -8,12 +8,9 @@ import shutil
 import subprocess
 import sys
 
-import ckan
-import ckanext.scheming
 from babel.messages.pofile import read_po
 
-from tests.i18n.test_rendered_pages import _extract
-from tests.i18n.visible_text import read_msgids
+from tests.i18n import msgids
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORE_PO = os.path.join(ROOT, "i18n", "th", "ckan-core.po")
@@ -26,10 +23,7 @@ def _catalog():
 
 
 def test_every_entry_is_a_msgid_of_the_installed_ckan_or_scheming(tmp_path):
-    cfg = tmp_path / "babel.cfg"
-    cfg.write_text("[ckan: **/templates/**.html]\nencoding = utf-8\n")
-    known = read_msgids(os.path.join(os.path.dirname(ckan.__file__), "i18n", "ckan.pot"))
-    known |= _extract(tmp_path, "scheming", os.path.dirname(ckanext.scheming.__file__), str(cfg))
+    known = msgids.core_and_scheming_msgids(tmp_path)
     ids = {" ".join((m.id if isinstance(m.id, str) else m.id[0]).split()) for m in _catalog() if m.id}
     stale = sorted(ids - known)
     assert not stale, f"no longer msgids of the installed CKAN (remove or update them): {stale}"

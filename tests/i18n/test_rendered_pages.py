@@ -3,53 +3,27 @@ interface string: every visible text, placeholder, title, aria-label, alt and bu
 a CKAN core, ckanext-scheming or ckanext-opengov msgid must have a Thai translation."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import flask_babel
 import pytest
 from babel.messages.pofile import read_po
 
-import ckan
-import ckanext.scheming
 from ckan.tests import factories
 
 from tests.factories import agency, tgdc_dataset
-from tests.i18n.visible_text import Matcher, normalise, read_msgids, untranslated_on_page
+from tests.i18n import msgids
+from tests.i18n.visible_text import Matcher, normalise, untranslated_on_page
 
 pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CORE_POT = os.path.join(os.path.dirname(ckan.__file__), "i18n", "ckan.pot")
-
-
-def _extract(tmp_path, name: str, source_dir: str, cfg: str) -> set[str]:
-    """Run pybabel extraction, as `make i18n-update` does, into a scratch .pot."""
-    pot = tmp_path / f"{name}.pot"
-    subprocess.run(
-        [os.path.join(os.path.dirname(sys.executable), "pybabel"), "-q", "extract",
-         "-F", cfg, "-o", str(pot), source_dir],
-        cwd=ROOT, check=True,
-    )
-    return read_msgids(str(pot))
 
 
 @pytest.fixture
 def interface_msgids(tmp_path) -> set[str]:
-    """The strings the interface can show: CKAN core's, scheming's templates', ours."""
-    scheming_cfg = tmp_path / "scheming-babel.cfg"
-    scheming_cfg.write_text("[ckan: **/templates/**.html]\nencoding = utf-8\n")
-    return (
-        read_msgids(CORE_POT)
-        | _extract(tmp_path, "opengov", "ckanext", os.path.join(ROOT, "babel.cfg"))
-        | _extract(tmp_path, "scheming", os.path.dirname(ckanext.scheming.__file__), str(scheming_cfg))
-    )
+    return msgids.interface_msgids(tmp_path)
 
 
 def _plural_forms() -> dict[str, tuple[str, ...]]:
     """Core's plural msgids: singular -> (singular, plural)."""
-    with open(CORE_POT, "rb") as f:
+    with open(msgids.CORE_POT, "rb") as f:
         return {
             normalise(m.id[0]): tuple(normalise(form) for form in m.id)
             for m in read_po(f) if isinstance(m.id, (tuple, list))
