@@ -26,8 +26,8 @@ def _vocabulary(name: str) -> list[str]:
 
 
 def _text(node) -> str | None:
-    """A literal's text, a node's label, or a URI as text."""
-    return str(node).strip() or None if node is not None else None
+    """A literal's or URI's text; None for nothing or blank."""
+    return (str(node).strip() or None) if node is not None else None
 
 
 def _label(g: Graph, node) -> str | None:
