@@ -135,3 +135,17 @@ def test_a_parsed_record_is_accepted_by_package_create_as_the_dcat_harvester_sen
                   "first_year_of_data", "data_classification", "maintainer_email", "license_id"):
         assert copy[field] == original[field], field
     assert api("package_search", q="name:harvested-copy")["count"] == 1
+
+
+def test_control_characters_in_text_do_not_break_the_rdf_xml(app, api):
+    """CKAN's text validators accept them; XML cannot carry them, so DCAT output drops them."""
+    org = api("organization_create", **agency())
+    dataset = api("package_create", **tgdc_dataset(
+        org["id"], title="ข้อมูล\x0bทดสอบ", notes="มี\x01อักขระควบคุม", data_source="แหล่ง\x1fที่มา",
+    ))
+    for extension, rdf_format in FORMATS.items():
+        g = _graph(app, f"/dataset/{dataset['name']}.{extension}", rdf_format)
+        (ref,) = g.subjects(RDF.type, DCAT.Dataset)
+        assert g.value(ref, DCT.title) == Literal("ข้อมูลทดสอบ")
+        assert g.value(g.value(ref, DCT.provenance), RDFS.label) == Literal("แหล่งที่มา")
+    Graph().parse(data=app.get("/catalog.rdf").body, format="xml")

@@ -55,6 +55,7 @@ class OpengovTGDCProfile(RDFProfile):
         for resource in dataset_dict.get("resources", []):
             distribution = CleanedURIRef(resource_uri(resource))
             write.add_distribution(self.g, distribution, resource, license_node)
+        write.drop_xml_invalid_characters(self.g, dataset_ref)
 
     def graph_from_catalog(self, catalog_dict, catalog_ref):
         pass  # the catalog record is euro_dcat_ap_3's

@@ -202,6 +202,29 @@ def add_dataset(g: Graph, dataset_ref, dataset: dict) -> None:
         g.add((dataset_ref, DCT.license, node))
 
 
+# Characters XML 1.0 cannot carry: a literal holding one makes the whole RDF/XML document
+# unreadable. CKAN's text validators let them through, so they are dropped on the way out.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def drop_xml_invalid_characters(g: Graph, dataset_ref) -> None:
+    """Clean the literals of one dataset's description (itself, its distributions, their nodes)."""
+    subjects, frontier = {dataset_ref}, [dataset_ref]
+    while frontier:
+        subject = frontier.pop()
+        for obj in g.objects(subject, None):
+            if isinstance(obj, BNode) or (subject == dataset_ref and (subject, DCAT.distribution, obj) in g):
+                if obj not in subjects:
+                    subjects.add(obj)
+                    frontier.append(obj)
+    for subject in subjects:
+        for predicate, obj in list(g.predicate_objects(subject)):
+            if isinstance(obj, Literal) and XML_INVALID.search(str(obj)):
+                cleaned = Literal(XML_INVALID.sub("", str(obj)), lang=obj.language, datatype=obj.datatype)
+                g.remove((subject, predicate, obj))
+                g.add((subject, predicate, cleaned))
+
+
 def add_distribution(g: Graph, distribution, resource: dict, dataset_license=None) -> None:
     add_fields(g, distribution, resource, terms.RESOURCE_FIELDS)
     _replace_date(g, distribution, DCT.issued, resource.get("resource_created_date"))
