@@ -117,13 +117,18 @@ def test_public_pages_show_no_untranslated_interface_string(app, portal, untrans
     assert not failures, _report(failures)
 
 
-def test_dataset_and_resource_forms_show_no_untranslated_interface_string(app, portal, untranslated):
+def test_forms_and_editor_views_show_no_untranslated_interface_string(app, portal, untranslated):
     name, resource_id = portal["dataset"]["name"], portal["resource"]["id"]
     pages = {
         "new dataset": ("/dataset/new", 200),
         "edit dataset": (f"/dataset/edit/{name}", 200),
         "new resource": (f"/dataset/{name}/resource/new", 200),
         "edit resource": (f"/dataset/{name}/resource/{resource_id}/edit", 200),
+        # The public pages as the agency's editor sees them (manage buttons, account menu).
+        "dataset, as its editor": (f"/dataset/{name}", 200),
+        "resource, as its editor": (f"/dataset/{name}/resource/{resource_id}", 200),
+        "agency, as its editor": (f"/organization/{portal['org']['name']}", 200),
+        "dataset search, as an editor": ("/dataset/", 200),
         # Sent empty: the form comes back with every error message.
         "new dataset, sent empty": ("/dataset/new", 200, {"save": ""}),
         "new resource, sent without URL": (
