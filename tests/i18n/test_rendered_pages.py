@@ -111,6 +111,8 @@ def test_public_pages_show_no_untranslated_interface_string(app, portal, untrans
         "about": ("/about", 200),
         "log in": ("/user/login", 200),
         "register": ("/user/register", 200),
+        "forgotten password": ("/user/reset", 200),
+        "dataset activity": (f"/dataset/activity/{name}", 200),
         "not found": ("/dataset/no-such-dataset", 404),
     }
     failures = _check(app, untranslated, pages)
