@@ -68,8 +68,12 @@ def portal(api):
     dataset = api("package_create", **tgdc_dataset(
         org["id"], name="population-by-province", groups=[{"name": group["name"]}],
     ))
+    # A change, so that the activity stream and the changes page have something to show.
+    api("package_patch", id=dataset["id"], title="สถิติประชากรรายจังหวัด", tag_string="ประชากร,สถิติ,จังหวัด",
+        maintainer="กองสถิติประชากรและเคหะ")
+    (change, *_) = api("package_activity_list", id=dataset["id"])
     return {"editor": editor, "org": org, "group": group, "dataset": dataset,
-            "resource": dataset["resources"][0]}
+            "resource": dataset["resources"][0], "change": change}
 
 
 def _report(failures: dict[str, list[str]]) -> str:
@@ -131,6 +135,9 @@ def test_forms_and_editor_views_show_no_untranslated_interface_string(app, porta
         "resource, as its editor": (f"/dataset/{name}/resource/{resource_id}", 200),
         "agency, as its editor": (f"/organization/{portal['org']['name']}", 200),
         "dataset search, as an editor": ("/dataset/", 200),
+        # Activity details are not public by default (ckan.auth.public_activity_stream_detail).
+        "dataset changes": (f"/dataset/changes/{portal['change']['id']}", 200),
+        "dataset, an earlier version": (f"/dataset/{name}/history/{portal['change']['id']}", 200),
         # Sent empty: the form comes back with every error message.
         "new dataset, sent empty": ("/dataset/new", 200, {"save": ""}),
         "new resource, sent without URL": (
