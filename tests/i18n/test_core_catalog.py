@@ -69,3 +69,4 @@ def test_i18n_update_keeps_the_core_translations(tmp_path):
     assert thai.gettext("Skip to main content") == "ข้ามไปยังเนื้อหาหลัก"  # from ckan-core.po
     assert thai.gettext("Organizations") == "หน่วยงาน"  # replaces core's องค์กร
     assert thai.gettext("Give at least one keyword") == "กรุณาระบุคำสำคัญอย่างน้อยหนึ่งคำ"  # ours
+    assert thai.gettext("Reorder resources") == "จัดลำดับทรัพยากร"  # core's, shown by JavaScript
