@@ -84,6 +84,8 @@ i18n: install
 
 # Re-extract every translatable string and merge it into each locale's catalog;
 # then translate the new entries in i18n/<locale>/LC_MESSAGES/ckanext-opengov.po.
+# Thai for CKAN core's own strings lives in i18n/<locale>/ckan-core.po, which this target does not
+# touch (it would mark those entries obsolete); it is merged into the .mo at compile time.
 i18n-update: install
 	@$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output -o i18n/ckanext-opengov.pot ckanext
 	@$(VENV)/bin/pybabel -q update -i i18n/ckanext-opengov.pot -d i18n -D ckanext-opengov --no-fuzzy-matching --ignore-pot-creation-date

@@ -19,21 +19,16 @@ class BuildPyWithCatalogs(build_py):
         super().run()
         if getattr(self, "editable_mode", False):
             return  # editable installs read i18n/ in place; `make i18n` compiles there
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
+        import importlib.util
 
+        # i18n/catalogs.py merges <locale>/ckan-core.po (CKAN core's missing Thai) under ours.
+        spec = importlib.util.spec_from_file_location("opengov_catalogs", os.path.join(HERE, "i18n", "catalogs.py"))
+        catalogs = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(catalogs)
         src = os.path.join(HERE, "i18n")
         dest = os.path.join(self.build_lib, "ckanext", "opengov", "i18n")
-        for locale in os.listdir(src):
-            po_path = os.path.join(src, locale, "LC_MESSAGES", DOMAIN + ".po")
-            if not os.path.isfile(po_path):
-                continue
-            with open(po_path, "rb") as po_file:
-                catalog = read_po(po_file, locale=locale, domain=DOMAIN)
-            out_dir = os.path.join(dest, locale, "LC_MESSAGES")
-            os.makedirs(out_dir, exist_ok=True)
-            with open(os.path.join(out_dir, DOMAIN + ".mo"), "wb") as mo_file:
-                write_mo(mo_file, catalog)
+        for locale in catalogs.locales(src):
+            catalogs.compile_locale(src, locale, os.path.join(dest, locale, "LC_MESSAGES", DOMAIN + ".mo"))
 
 
 setup(
@@ -59,7 +54,7 @@ setup(
             "migration/**/*",
         ],
         "ckanext.opengov.schemas": ["*.yaml", "*.json"],
-        "ckanext.opengov.i18n": ["*/LC_MESSAGES/*.po", "*/LC_MESSAGES/*.mo"],
+        "ckanext.opengov.i18n": ["*/LC_MESSAGES/*.po", "*/LC_MESSAGES/*.mo", "*/ckan-core.po"],
     },
     include_package_data=False,
     zip_safe=False,
@@ -74,6 +69,9 @@ setup(
     entry_points={
         "ckan.plugins": [
             "opengov = ckanext.opengov.plugin:OpengovPlugin",
+        ],
+        "ckan.rdf.profiles": [
+            "opengov_tgdc = ckanext.opengov.dcat.profile:OpengovTGDCProfile",
         ],
     },
 )

@@ -30,6 +30,7 @@ CHECK = textwrap.dedent(
     import gettext
     thai = gettext.translation("ckanext-opengov", plugin.i18n_directory(), ["th"])
     assert "คำสำคัญ" in thai.gettext('Tag "%(tag)s" is shorter than %(min)s characters')
+    assert thai.gettext("Skip to main content") == "ข้ามไปยังเนื้อหาหลัก"  # i18n/th/ckan-core.po
     print("ok")
     """
 )
