@@ -82,7 +82,7 @@ def test_statistics_dataset_through_the_thai_form(editor, browser, screenshot):
     _type(browser, "field-data_source", "การสำรวจประชากรสูงอายุ")
     _check(browser, "data_format", "CSV")
     Select(browser.find_element(By.ID, "field-data_category")).select_by_visible_text("ข้อมูลสาธารณะ")
-    Select(browser.find_element(By.ID, "field-license_id")).select_by_visible_text("Open Data Common")
+    Select(browser.find_element(By.ID, "field-license_id")).select_by_visible_text("สัญญาอนุญาตข้อมูลเปิด (Open Data Common)")
     _type(browser, "field-first_year_of_data", "2560")
     _type(browser, "field-last_year_of_data", "2568")
     _check(browser, "disaggregate", "เพศ")

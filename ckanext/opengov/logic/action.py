@@ -34,13 +34,15 @@ def bulk_update_public(original_action, context, data_dict):
     return original_action(context, data_dict)
 
 
-NUL_CHARACTER = N_("This text contains a NUL character (\\x00), which cannot be stored")
+FORBIDDEN_CHARACTERS = N_(
+    "This text contains control characters (such as NUL, \\x00) that cannot be stored or published"
+)
 
 
 def _refuse_unstorable(data_dict: dict) -> None:
-    bad = storable.nul_fields(data_dict)
+    bad = storable.unstorable_fields(data_dict)
     if bad:
-        raise tk.ValidationError({path.split(".")[0]: [bilingual(NUL_CHARACTER)] for path in bad})
+        raise tk.ValidationError({path.split(".")[0]: [bilingual(FORBIDDEN_CHARACTERS)] for path in bad})
 
 
 def _guarded(name: str):

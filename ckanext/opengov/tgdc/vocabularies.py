@@ -211,6 +211,28 @@ def scheming_choices(name: str) -> list[dict]:
     return [{"value": value, "label": {"th": thai_label(name, value), "en": en}} for value, en in VOCABULARIES[name]]
 
 
+# Thai labels for the values agency catalogs store in English; any other value is its own Thai label.
+THAI_LABELS: dict[str, dict[str, str]] = {
+    "data_format": {
+        "Database": "ฐานข้อมูล (Database)", "Image": "รูปภาพ (Image)", "Video": "วิดีโอ (Video)",
+        "Audio": "เสียง (Audio)", "Text": "ข้อความ (Text)", "XLS": "XLS/XLSX",
+    },
+    "license_id": {
+        "Open Data Common": "สัญญาอนุญาตข้อมูลเปิด (Open Data Common)",
+        "Creative Commons Attributions": "ครีเอทีฟคอมมอนส์ แสดงที่มา (CC BY)",
+        "Creative Commons Attribution Non-Commercial": "ครีเอทีฟคอมมอนส์ แสดงที่มา-ไม่ใช้เพื่อการค้า (CC BY-NC)",
+        "Creative Commons Attribution Share-Alike": "ครีเอทีฟคอมมอนส์ แสดงที่มา-อนุญาตแบบเดียวกัน (CC BY-SA)",
+        "Creative Commons Attribution Non-Commercial Share-Alike":
+            "ครีเอทีฟคอมมอนส์ แสดงที่มา-ไม่ใช้เพื่อการค้า-อนุญาตแบบเดียวกัน (CC BY-NC-SA)",
+        "Creative Commons Attribution Non-Commercial No-Derivs":
+            "ครีเอทีฟคอมมอนส์ แสดงที่มา-ไม่ใช้เพื่อการค้า-ไม่ดัดแปลง (CC BY-NC-ND)",
+        "Creative Commons Attribution No-Derivs": "ครีเอทีฟคอมมอนส์ แสดงที่มา-ไม่ดัดแปลง (CC BY-ND)",
+        "License not specified": "ไม่ระบุสัญญาอนุญาต",
+        "Creative Commons Non-Commercial (Any)": "ครีเอทีฟคอมมอนส์ ไม่ใช้เพื่อการค้า (ทุกแบบ)",
+        "GNU Free Documentation License": "สัญญาอนุญาตเอกสารเสรีของกนู (GNU FDL)",
+    },
+}
+
+
 def thai_label(name: str, value: str) -> str:
-    """The Thai label is the value itself, except for Latin codes whose label says more ("XLS/XLSX")."""
-    return english_label(name, value) if value.isascii() else value
+    return THAI_LABELS.get(name, {}).get(value, value)
