@@ -69,12 +69,29 @@ def no_snapshot():
     return tk.render("opengov/transparency/no_snapshot.html", {}), 200
 
 
+# The national figures change only when a snapshot is (re)computed: keep the last few per
+# process, keyed by the snapshot's computation time and the reader's language.
+_INDEX_CACHE: dict[tuple, dict] = {}
+_INDEX_CACHE_SIZE = 8
+
+
 def index():
     conn = model.Session.connection()
     day = _request_day(conn)
     if day is None:
         return no_snapshot()
     totals = queries.snapshot(conn, day)
+    key = (str(day), totals["computed_at"], tk.h.lang())
+    extra = _INDEX_CACHE.get(key)
+    if extra is None:
+        extra = _index_figures(conn, day)
+        if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+            _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+        _INDEX_CACHE[key] = extra
+    return tk.render("opengov/transparency/index.html", dict(extra, day=day, totals=totals))
+
+
+def _index_figures(conn, day) -> dict:
     agencies = list(tables.TABLES["agencies"].rows(conn, day))
     for row in agencies:
         row["harvest_status"] = labels.translated(labels.HARVEST, row["harvest_status"])
@@ -100,11 +117,11 @@ def index():
         "growth": _figure("growth", growth, _chart(
             "line", [g["month"] for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
     }
-    return tk.render("opengov/transparency/index.html", {
-        "day": day, "totals": totals, "figures": figures,
+    return {
+        "figures": figures,
         "required_fields": [labels.translated(labels.FIELDS, f) for f in completeness.REQUIRED_FIELDS],
         "format_stars": _format_stars(), "due_factor": tl.DUE_FACTOR, "overdue_factor": tl.OVERDUE_FACTOR,
-    })
+    }
 
 
 def _format_stars() -> list[tuple[int, str]]:
