@@ -53,6 +53,7 @@ demo: db
 	else \
 	  $(CKAN) -c $(DEV)/ckan.ini search-index rebuild -o >>$(DEV)/logs/demo.log 2>&1; \
 	fi
+	@$(CKAN) -c $(DEV)/ckan.ini opengov transparency refresh >>$(DEV)/logs/demo.log 2>&1 || echo "warning: transparency refresh failed; see $(DEV)/logs/demo.log" >&2
 
 run: admin demo
 	@dev/portal.sh start

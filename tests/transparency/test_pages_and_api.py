@@ -36,6 +36,7 @@ def test_the_national_page_shows_thai_figures_charts_and_never_the_secret(app, c
     assert 'data-opengov-chart="' in html and "<table" in html
     assert "transparency.js" in html or "chart" in html.lower()
     assert SECRET not in html and "nso-secret-salaries" not in html
+    assert 'href="/transparency/"' in app.get("/dataset/").body  # in the main navigation
 
 
 def test_the_scorecard_lists_what_the_agency_must_fix(app, catalog):

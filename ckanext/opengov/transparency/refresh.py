@@ -106,7 +106,7 @@ SELECT s.id, p.owner_org, coalesce(p.title, s.title), s.url, s.active AND p.stat
 FROM harvest_source s JOIN package p ON p.id = s.id
 LEFT JOIN last_job lj ON lj.source_id = s.id
 LEFT JOIN last_ok lo ON lo.source_id = s.id
-WHERE p.state = 'active'
+WHERE p.state = 'active' AND NOT p.private  -- a private source is not named on public pages
 """
 
 GROWTH_SQL = """
