@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from sqlalchemy import text
+
 from ckanext.opengov.messages import N_
 from ckanext.opengov.transparency import queries
 from ckanext.opengov.transparency.metrics import timeliness as tl
@@ -173,9 +175,16 @@ DATASET_COLUMNS = (
 )
 
 
+def first_dataset_day(conn) -> dt.date | None:
+    return conn.execute(text("SELECT min(snapshot_date) FROM opengov_tr_dataset")).scalar()
+
+
 def changes(conn, since: dt.date, day: dt.date):
-    """Public datasets added, removed or whose status changed between two snapshots."""
-    before = queries.latest_day(conn, since)
+    """Public datasets added, removed or whose status changed between two snapshots: the last
+    one on or before `since` that still has per-dataset rows, and `day`."""
+    before = conn.execute(text(
+        "SELECT max(snapshot_date) FROM opengov_tr_dataset WHERE snapshot_date <= :since"),
+        {"since": since}).scalar()
     yield from queries.rows(conn, """
         WITH a AS (SELECT * FROM opengov_tr_dataset WHERE snapshot_date = :before AND is_public),
              b AS (SELECT * FROM opengov_tr_dataset WHERE snapshot_date = :day AND is_public)
