@@ -184,3 +184,10 @@ def test_the_cli_refuses_a_bad_date_in_thai_and_english(cli, clean_db):
     result = cli.invoke(ckan_cli, ["opengov", "transparency", "refresh", "--date", "15/01/2569"])
     assert result.exit_code != 0
     assert "YYYY-MM-DD" in result.output and "กรุณาเขียนวันที่" in result.output
+
+
+def test_english_readers_get_english_labels(app, catalog):
+    html = app.get("/en/transparency/").body
+    assert "How agencies publish open data" in html and "Working days" in html
+    overlap = app.get("/en/transparency/overlap").body
+    assert "Agency mission" in overlap  # the TGDC objective พันธกิจหน่วยงาน

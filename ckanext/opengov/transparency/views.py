@@ -112,7 +112,9 @@ def _index_figures(conn, day) -> dict:
             [(tk._("Score"), [a["score"] for a in top])], horizontal=True)),
         "openness": _openness_figure(conn, day),
         "timeliness": _timeliness_figure(conn, day),
-        "thresholds": _figure("thresholds", list(tables.TABLES["thresholds"].rows(conn, day)), None),
+        "thresholds": _figure("thresholds", [
+            dict(r, update_frequency_unit=labels.vocabulary_value("update_frequency_unit", r["update_frequency_unit"]))
+            for r in tables.TABLES["thresholds"].rows(conn, day)], None),
         "harvest": _figure("harvest", harvest, None),
         "growth": _figure("growth", growth, _chart(
             "line", [g["month"] for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
@@ -192,11 +194,14 @@ def overlap():
     return tk.render("opengov/transparency/overlap.html", {
         "day": day, "clusters": clusters, "cluster_count": cluster_count, "page": page,
         "pages": max(1, -(-cluster_count // OVERLAP_PAGE)),
-        "objectives": objectives, "matrix": [(a, titles[a], counts[a]) for a in busiest],
+        "objectives": objectives,
+        "objective_labels": {o: labels.vocabulary_value("objective", o) for o in objectives},
+        "matrix": [(a, titles[a], counts[a]) for a in busiest],
         "agency_total": len(counts),
         "objective_figure": _figure("objectives", [
             {"objective": o, "datasets": n} for o, n in zip(objectives, per_objective)],
-            _chart("bar", objectives, [(tk._("Datasets"), per_objective)], horizontal=True)),
+            _chart("bar", [labels.vocabulary_value("objective", o) for o in objectives],
+                   [(tk._("Datasets"), per_objective)], horizontal=True)),
         "downloads": {k: {fmt: tk.h.url_for("opengov_transparency.download", table=k, fmt=fmt)
                           for fmt in FORMATS} for k in ("overlap", "objectives")},
     })
