@@ -12,7 +12,7 @@ from flask import Blueprint, Response, stream_with_context
 from sqlalchemy import text
 
 from ckanext.opengov.logic.transparency_action import BAD_DATE, can_see_private
-from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.messages import bilingual
 from ckanext.opengov.transparency import catalog, labels, queries, tables, writers
 from ckanext.opengov.transparency.metrics import completeness, openness
 from ckanext.opengov.transparency.metrics import timeliness as tl
