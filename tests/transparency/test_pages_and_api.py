@@ -191,3 +191,20 @@ def test_english_readers_get_english_labels(app, catalog):
     assert "How agencies publish open data" in html and "Working days" in html
     overlap = app.get("/en/transparency/overlap").body
     assert "Agency mission" in overlap  # the TGDC objective พันธกิจหน่วยงาน
+
+
+def test_a_dataset_made_private_after_the_refresh_is_no_longer_named(app, catalog, api, cli):
+    yesterday = str(dt.date.today() - dt.timedelta(days=1))
+    assert cli.invoke(ckan_cli, ["opengov", "transparency", "refresh", "--date", yesterday]).exit_code == 0
+    api("package_patch", id="dopa-population", private=True)
+    api("package_patch", id="nso-old-monthly", private=True)
+    assert call(app, "opengov_transparency_overlap")["rows"] == []  # one agency left: no cluster
+    assert DUPLICATE_TITLE not in app.get("/transparency/overlap").body
+    assert call(app, "opengov_transparency_agency", id="nso-test")["overdue"] == []
+    assert "ดัชนีราคาผู้บริโภครายเดือน" not in app.get("/transparency/agency/nso-test").body
+    assert "nso-old-monthly" not in app.get(
+        "/transparency/download/overdue.csv?agency=nso-test").get_data().decode("utf-8-sig")
+    assert cli.invoke(ckan_cli, ["opengov", "transparency", "refresh"]).exit_code == 0
+    changes = call(app, "opengov_transparency_changes", since=yesterday)["rows"]
+    assert sorted((r["change"], r["name"], r["title"]) for r in changes) == [
+        ("removed", None, None), ("removed", None, None)]  # counted, not named

@@ -176,10 +176,10 @@ def overlap():
     if day is None:
         return no_snapshot()
     page = max(1, tk.asint(tk.request.args.get("page", 1) or 1))
-    clusters = list(queries.rows(conn, """
+    clusters = list(queries.public_clusters(conn, queries.rows(conn, """
         SELECT cluster_id, similarity, agencies, members FROM opengov_tr_overlap
         WHERE snapshot_date = :day ORDER BY cluster_id LIMIT :limit OFFSET :offset""",
-        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE))
+        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE)))
     cluster_count = conn.execute(text(
         "SELECT count(*) FROM opengov_tr_overlap WHERE snapshot_date = :day"), {"day": day}).scalar()
     cells = list(tables.TABLES["objectives"].rows(conn, day))
