@@ -54,7 +54,9 @@ def rows(conn, sql: str, **params):
 def agency_row(conn, day: dt.date, name_or_id: str) -> dict | None:
     row = conn.execute(text(
         "SELECT a.*, (SELECT count(*) FROM opengov_tr_agency x WHERE x.snapshot_date = a.snapshot_date "
-        "AND x.rank IS NOT NULL) AS ranked FROM opengov_tr_agency a "
+        "AND x.rank IS NOT NULL) AS ranked, (SELECT count(*) FROM opengov_tr_agency x "
+        "WHERE x.snapshot_date = a.snapshot_date AND x.rank IS NOT NULL "
+        "AND x.ministry IS NOT DISTINCT FROM a.ministry) AS ministry_ranked FROM opengov_tr_agency a "
         "WHERE a.snapshot_date = :day AND (a.name = :key OR a.org_id = :key)"),
         {"day": day, "key": name_or_id}).mappings().one_or_none()
     return dict(row) if row else None

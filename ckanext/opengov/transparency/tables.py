@@ -28,7 +28,7 @@ class Table:
 
 
 AGENCY_COLUMNS = (
-    ("rank", N_("Rank")), ("name", N_("Agency ID")), ("title", N_("Agency")),
+    ("rank", N_("Rank")), ("ministry_rank", N_("Rank in ministry")), ("name", N_("Agency ID")), ("title", N_("Agency")),
     ("ministry", N_("Ministry")), ("public_datasets", N_("Public datasets")),
     ("score", N_("Score")), ("mean_stars", N_("Mean openness (stars)")),
     ("mean_completeness", N_("Mean completeness")), ("on_time_share", N_("Share up to date")),
@@ -42,7 +42,7 @@ def _round(value, digits=3):
 
 def _agencies(conn, day, **_):
     for row in queries.rows(conn, """
-        SELECT rank, name, title, ministry, public_datasets, score, mean_stars, mean_completeness,
+        SELECT rank, ministry_rank, name, title, ministry, public_datasets, score, mean_stars, mean_completeness,
                timeliness, no_resources, harvest_status FROM opengov_tr_agency
         WHERE snapshot_date = :day ORDER BY rank NULLS LAST, title""", day=day):
         row["on_time_share"] = _round(tl.share_on_time(row.pop("timeliness")))
