@@ -199,7 +199,8 @@ def overlap():
         "matrix": [(a, titles[a], counts[a]) for a in busiest],
         "agency_total": len(counts),
         "objective_figure": _figure("objectives", [
-            {"objective": o, "datasets": n} for o, n in zip(objectives, per_objective)],
+            {"objective": labels.vocabulary_value("objective", o), "datasets": n}
+            for o, n in zip(objectives, per_objective)],
             _chart("bar", [labels.vocabulary_value("objective", o) for o in objectives],
                    [(tk._("Datasets"), per_objective)], horizontal=True)),
         "downloads": {k: {fmt: tk.h.url_for("opengov_transparency.download", table=k, fmt=fmt)
