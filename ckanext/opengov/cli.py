@@ -60,7 +60,10 @@ def transparency_refresh(day, no_overlap, background):
         try:
             dt.date.fromisoformat(day)
         except ValueError:
-            raise click.BadParameter(bilingual(N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25")))
+            flask_app = click.get_current_context().meta["flask_app"]
+            with flask_app.test_request_context():  # the site's locale, for the Thai half
+                message = bilingual(N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25"))
+            raise click.BadParameter(message)
     if background:
         job = jobs.enqueue(day, not no_overlap)
         click.echo(f"queued job {job.id}")

@@ -7,6 +7,7 @@ General on purpose (other browser tests reuse them):
   ``api`` fixture is committed, so the live server sees it.
 - ``browser``: Debian's chromium through chromium-driver (selenium), headless, Thai locale,
   fixed window size; ``browser.get_path("/x")`` opens a path on the live server.
+- ``browser_login(name, password)``: signs in through CKAN's login form.
 - ``screenshot(name)``: saves a PNG under .dev/test-output/screenshots (OPENGOV_TEST_OUTPUT moves it).
 """
 from __future__ import annotations
@@ -58,7 +59,7 @@ def live_server(request):
     log_path = os.path.join(OUTPUT, "logs", "live-server.log")
     ckan = os.path.join(os.path.dirname(sys.executable), "ckan")
     url = f"http://127.0.0.1:{port}"
-    # CKAN builds redirects from ckan.site_url: it must be the live server, not test.ini's host.
+    # Its own address as site_url: redirects (after login, say) stay on loopback.
     env = dict(os.environ, CKAN_SITE_URL=url)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
@@ -98,7 +99,7 @@ def _chromium_driver():
                 # Loopback only: no sync, updates or other calls home.
                 "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-extensions",
-                # Even a bug (a redirect to ckan.site_url's host, a CDN link) cannot leave loopback.
+                # Any host name but loopback fails at once, without a DNS query leaving the machine.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
         options.add_argument(arg)
     service = Service(executable_path=_first(DRIVER, "chromium-driver"),
@@ -114,7 +115,9 @@ def _chromium_driver():
 def browser(_chromium_driver, live_server):
     """The session's Chromium, cookies cleared, with get_path() bound to the live server."""
     driver = _chromium_driver
+    driver.get(live_server("/api/3/action/status_show"))  # cookies can be cleared only on the site
     driver.delete_all_cookies()
+    driver.live_url = live_server.url
     driver.get_path = lambda path="/": driver.get(live_server(path))
     return driver
 
@@ -131,3 +134,22 @@ def screenshot(browser, request):
         return path
 
     return save
+
+
+@pytest.fixture
+def browser_login(browser):
+    """login(name, password): signs in through CKAN's own login form in the browser."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def login(name: str, password: str) -> None:
+        browser.get_path("/user/login")
+        browser.find_element("id", "field-login").send_keys(name)
+        password_field = browser.find_element("id", "field-password")
+        password_field.send_keys(password)
+        password_field.submit()  # the login form itself (the header's search form also has a button)
+        WebDriverWait(browser, 20).until(
+            lambda d: d.current_url.startswith(browser.live_url) and "/user/login" not in d.current_url)
+        assert browser.find_elements("css selector", "form[action$='/user/_logout']"), \
+            f"{name} is not signed in (wrong password?)"
+
+    return login

@@ -48,3 +48,17 @@ def test_page_draws_its_charts_and_thai_text(catalog, browser, screenshot, path,
     assert browser.find_element("tag name", "h1").text == heading
     assert browser.execute_script(THAI_GLYPHS_DIFFER), "Thai letters render as boxes: no Thai font"
     assert "เงินเดือนรายบุคคลลับเฉพาะ" not in browser.page_source
+
+
+def test_the_agency_admin_sees_private_counts_in_the_browser(catalog, api, browser, browser_login, screenshot):  # noqa: F811
+    from ckan.tests import factories
+
+    admin = factories.User(password="admin-pass-123")
+    api("organization_member_create", id="nso-test", username=admin["name"], role="admin")
+    browser.get_path("/transparency/agency/nso-test")
+    assert not browser.find_elements("css selector", ".opengov-tr-private")  # anonymous: nothing private
+    browser_login(admin["name"], "admin-pass-123")
+    browser.get_path("/transparency/agency/nso-test")
+    private = browser.find_element("css selector", ".opengov-tr-private")
+    screenshot("admin")
+    assert private.find_element("tag name", "strong").text == "1"

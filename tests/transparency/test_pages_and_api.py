@@ -1,6 +1,7 @@
 """Transparency refresh, pages, downloads and API against the real stack."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -36,6 +37,7 @@ def test_the_national_page_shows_thai_figures_charts_and_never_the_secret(app, c
     assert 'data-opengov-chart="' in html and "<table" in html
     assert "transparency.js" in html or "chart" in html.lower()
     assert SECRET not in html and "nso-secret-salaries" not in html
+    assert 'href="/transparency/"' in app.get("/dataset/").body  # in the main navigation
 
 
 def test_the_scorecard_lists_what_the_agency_must_fix(app, catalog):
@@ -101,8 +103,13 @@ def test_the_catalog_exports_every_tgdc_field_and_only_public_datasets(app, cata
 
 
 def test_what_changed_since_and_history(app, catalog):
-    body = json.loads(app.get("/transparency/changes.json?since=2020-01-01").get_data())
-    assert body["meta"]["since"] == "2020-01-01"
+    today = str(dt.date.today())
+    body = json.loads(app.get(f"/transparency/changes.json?since={today}").get_data())
+    assert body["meta"]["since"] == today and body["rows"] == []
+    csv_text = app.get(f"/transparency/changes.csv?since={today}").get_data().decode("utf-8-sig")
+    assert csv_text.startswith("change,name,title,agency")
+    refused = app.get("/transparency/changes.csv?since=2020-01-01", status=400).body
+    assert today in refused  # history starts with the first snapshot
     history = call(app, "opengov_transparency_history")["rows"]
     assert len(history) == 1 and history[0]["public_datasets"] == 4
 
@@ -131,15 +138,73 @@ def test_unknown_table_and_agency(app, catalog):
     app.get("/transparency/agency/no-such-agency", status=404)
 
 
-def test_anyone_reads_but_only_sysadmins_refresh(app, catalog, sysadmin):
+def test_anyone_reads_but_only_sysadmins_refresh(app, catalog, sysadmin, api, clean_queues):
     call(app, "opengov_transparency_refresh", status=403)
     user = factories.UserWithToken()
     call(app, "opengov_transparency_refresh", status=403, user=user)
+    api("package_delete", id="dopa-no-files")
     job = call(app, "opengov_transparency_refresh", user=sysadmin)
     assert job["job_id"]
+    # The background job, run by CKAN's own worker (on Redis), replaces today's snapshot.
+    from ckan.lib import jobs
+
+    jobs.Worker().work(burst=True)
+    assert call(app, "opengov_transparency_summary")["public_datasets"] == 3
 
 
 def test_pages_say_so_before_the_first_refresh(app, clean_db):
     html = app.get("/transparency").body
     assert "ckan opengov transparency refresh" in html
     call(app, "opengov_transparency_summary", status=404)
+
+
+def test_history_tells_what_changed_since_an_earlier_day(app, catalog, cli, api):
+    today = dt.date.today()
+    earlier, long_ago = str(today - dt.timedelta(days=10)), str(today - dt.timedelta(days=200))
+    for day in (long_ago, earlier):
+        result = cli.invoke(ckan_cli, ["opengov", "transparency", "refresh", "--date", day])
+        assert result.exit_code == 0, result.output
+    api("package_delete", id="dopa-no-files")
+    assert cli.invoke(ckan_cli, ["opengov", "transparency", "refresh"]).exit_code == 0
+
+    since = str(today - dt.timedelta(days=5))
+    changes = json.loads(app.get(f"/transparency/changes.json?since={since}").get_data())
+    assert [(r["change"], r["name"]) for r in changes["rows"]] == [("removed", "dopa-no-files")]
+    history = call(app, "opengov_transparency_history")["rows"]
+    assert [(h["snapshot_date"], h["public_datasets"]) for h in history] == [
+        (long_ago, 4), (earlier, 4), (str(today), 3)]
+    then = call(app, "opengov_transparency_summary", date=str(today - dt.timedelta(days=1)))
+    assert then["snapshot_date"] == earlier and then["public_datasets"] == 4
+    # Per-dataset rows older than history_days (90) were pruned: say so rather than guess.
+    error = call(app, "opengov_transparency_changes", status=409, since=str(today - dt.timedelta(days=150)))
+    assert earlier in error["since"][0]
+
+
+def test_the_cli_refuses_a_bad_date_in_thai_and_english(cli, clean_db):
+    result = cli.invoke(ckan_cli, ["opengov", "transparency", "refresh", "--date", "15/01/2569"])
+    assert result.exit_code != 0
+    assert "YYYY-MM-DD" in result.output and "กรุณาเขียนวันที่" in result.output
+
+
+def test_english_readers_get_english_labels(app, catalog):
+    html = app.get("/en/transparency/").body
+    assert "How agencies publish open data" in html and "Working days" in html
+    overlap = app.get("/en/transparency/overlap").body
+    assert "Agency mission" in overlap  # the TGDC objective พันธกิจหน่วยงาน
+
+
+def test_a_dataset_made_private_after_the_refresh_is_no_longer_named(app, catalog, api, cli):
+    yesterday = str(dt.date.today() - dt.timedelta(days=1))
+    assert cli.invoke(ckan_cli, ["opengov", "transparency", "refresh", "--date", yesterday]).exit_code == 0
+    api("package_patch", id="dopa-population", private=True)
+    api("package_patch", id="nso-old-monthly", private=True)
+    assert call(app, "opengov_transparency_overlap")["rows"] == []  # one agency left: no cluster
+    assert DUPLICATE_TITLE not in app.get("/transparency/overlap").body
+    assert call(app, "opengov_transparency_agency", id="nso-test")["overdue"] == []
+    assert "ดัชนีราคาผู้บริโภครายเดือน" not in app.get("/transparency/agency/nso-test").body
+    assert "nso-old-monthly" not in app.get(
+        "/transparency/download/overdue.csv?agency=nso-test").get_data().decode("utf-8-sig")
+    assert cli.invoke(ckan_cli, ["opengov", "transparency", "refresh"]).exit_code == 0
+    changes = call(app, "opengov_transparency_changes", since=yesterday)["rows"]
+    assert sorted((r["change"], r["name"], r["title"]) for r in changes) == [
+        ("removed", None, None), ("removed", None, None)]  # counted, not named

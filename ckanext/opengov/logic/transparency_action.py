@@ -16,6 +16,7 @@ NO_SNAPSHOT = N_("There is no transparency snapshot for that date yet. "
 BAD_DATE = N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25")
 UNKNOWN_TABLE = N_("Unknown table. Choose one of: %(tables)s")
 UNKNOWN_AGENCY = N_("Agency not found: %(agency)s")
+HISTORY_STARTS = N_("Per-dataset history starts on %(first)s: choose that date or a later one")
 NEEDS_AGENCY = N_("This table is per agency: give agency=<agency id or name>")
 MAX_LIMIT = 1000
 
@@ -116,6 +117,9 @@ def opengov_transparency_changes(context, data_dict):
         raise tk.ValidationError({"since": [bilingual(BAD_DATE)]})
     conn = model.Session.connection()
     day = _day(conn, data_dict)
+    first = tables.first_dataset_day(conn)
+    if first is None or since < first:
+        raise tk.ValidationError({"since": [bilingual(HISTORY_STARTS, first=str(first or day))]})
     limit = _int(data_dict, "limit", MAX_LIMIT, 1, MAX_LIMIT)
     return {"since": str(since), "snapshot_date": str(day),
             "rows": [_jsonable(r) for r in itertools.islice(tables.changes(conn, since, day), limit)]}

@@ -26,7 +26,8 @@ def _stopwords() -> frozenset[str]:
     return frozenset(thai_stopwords()) | ENGLISH_STOPWORDS
 
 
-@lru_cache(maxsize=50_000)
+# Small: repeated texts (copied titles, common phrases) hit it; a large one would only hold memory.
+@lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """Meaningful words of one text, in order."""
     stop = _stopwords()

@@ -35,3 +35,14 @@ def translated(mapping: dict, key) -> str:
 
     text = mapping.get(key)
     return tk._(text) if text else ""
+
+
+def vocabulary_value(name: str, value):
+    """A TGDC vocabulary value as the reader reads it: the Thai value, or its English label."""
+    import ckan.plugins.toolkit as tk
+
+    from ckanext.opengov.tgdc import vocabularies
+
+    if value and tk.h.lang() == "en":
+        return vocabularies.english_label(name, value) or value
+    return value

@@ -3,7 +3,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
+
+# A snapshot names datasets as they were when it was computed; one made private or classified
+# since must not be named until the next refresh, so every read re-checks the live catalog.
+LIVE_PUBLIC = """EXISTS (SELECT 1 FROM package lp WHERE lp.id = {id} AND lp.state = 'active'
+    AND NOT lp.private AND coalesce(lp.extras ->> 'data_classification', '') = 'เปิดเผย')"""
+_STILL_PUBLIC = text(
+    "SELECT p.id FROM package p WHERE p.id IN :ids AND " + LIVE_PUBLIC.format(id="p.id")
+).bindparams(bindparam("ids", expanding=True))
+
+
+def still_public(conn, ids: list[str]) -> set[str]:
+    return {r[0] for r in conn.execute(_STILL_PUBLIC, {"ids": list(ids)})} if ids else set()
+
+
+def public_clusters(conn, rows):
+    """Overlap clusters with members no longer public left out (and clusters left with one agency)."""
+    rows = list(rows)
+    live = still_public(conn, [m["package_id"] for r in rows for m in r["members"]])
+    for row in rows:
+        members = [m for m in row["members"] if m["package_id"] in live]
+        if len({m["org_id"] for m in members}) >= 2:
+            yield dict(row, members=members, agencies=len({m["org_id"] for m in members}))
 
 
 def latest_day(conn, on_or_before: dt.date | None = None) -> dt.date | None:
@@ -32,7 +54,9 @@ def rows(conn, sql: str, **params):
 def agency_row(conn, day: dt.date, name_or_id: str) -> dict | None:
     row = conn.execute(text(
         "SELECT a.*, (SELECT count(*) FROM opengov_tr_agency x WHERE x.snapshot_date = a.snapshot_date "
-        "AND x.rank IS NOT NULL) AS ranked FROM opengov_tr_agency a "
+        "AND x.rank IS NOT NULL) AS ranked, (SELECT count(*) FROM opengov_tr_agency x "
+        "WHERE x.snapshot_date = a.snapshot_date AND x.rank IS NOT NULL "
+        "AND x.ministry IS NOT DISTINCT FROM a.ministry) AS ministry_ranked FROM opengov_tr_agency a "
         "WHERE a.snapshot_date = :day AND (a.name = :key OR a.org_id = :key)"),
         {"day": day, "key": name_or_id}).mappings().one_or_none()
     return dict(row) if row else None

@@ -106,7 +106,7 @@ SELECT s.id, p.owner_org, coalesce(p.title, s.title), s.url, s.active AND p.stat
 FROM harvest_source s JOIN package p ON p.id = s.id
 LEFT JOIN last_job lj ON lj.source_id = s.id
 LEFT JOIN last_ok lo ON lo.source_id = s.id
-WHERE p.state = 'active'
+WHERE p.state = 'active' AND NOT p.private  -- a private source is not named on public pages
 """
 
 GROWTH_SQL = """
@@ -140,20 +140,25 @@ def _harvest(conn, day: dt.date, now: dt.datetime) -> dict[str, list[tuple]]:
 
 def _agency_scores(conn, day: dt.date, harvests: dict[str, list[tuple]]) -> dict:
     rows = conn.execute(text(
-        "SELECT org_id, mean_stars, mean_completeness, timeliness, public_datasets "
+        "SELECT org_id, mean_stars, mean_completeness, timeliness, public_datasets, ministry "
         "FROM opengov_tr_agency WHERE snapshot_date = :day"), {"day": day}).all()
     scores = {}
-    for org_id, stars, compl, timeliness, public in rows:
+    ministries: dict[str, dict] = {}
+    for org_id, stars, compl, timeliness, public, ministry in rows:
         scores[org_id] = score.agency_score(stars, compl, tl.share_on_time(timeliness)) if public else None
+        ministries.setdefault(ministry or "", {})[org_id] = scores[org_id]
     ranks = score.rank(scores)
+    # Peers: the agencies of the same ministry (none given: every agency without one).
+    ministry_ranks = {org: r for peers in ministries.values() for org, r in score.rank(peers).items()}
     for org_id in scores:
         sources = harvests.get(org_id, [])
         successes = [s for _, s, _ in sources if s]
         conn.execute(text(
-            "UPDATE opengov_tr_agency SET score = :score, rank = :rank, harvest_sources = :n, "
+            "UPDATE opengov_tr_agency SET score = :score, rank = :rank, ministry_rank = :mrank, "
+            "harvest_sources = :n, "
             "harvest_status = :status, harvest_last_success = :success, harvest_errors = :errors "
             "WHERE snapshot_date = :day AND org_id = :org"),
-            dict(score=scores[org_id], rank=ranks[org_id], n=len(sources),
+            dict(score=scores[org_id], rank=ranks[org_id], mrank=ministry_ranks[org_id], n=len(sources),
                  status=harvest.agency_health([s for s, _, _ in sources]),
                  success=max(successes) if successes else None,
                  errors=sum(e for _, _, e in sources), day=day, org=org_id))

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from sqlalchemy import text
+
 from ckanext.opengov.messages import N_
 from ckanext.opengov.transparency import queries
 from ckanext.opengov.transparency.metrics import timeliness as tl
@@ -26,7 +28,7 @@ class Table:
 
 
 AGENCY_COLUMNS = (
-    ("rank", N_("Rank")), ("name", N_("Agency ID")), ("title", N_("Agency")),
+    ("rank", N_("Rank")), ("ministry_rank", N_("Rank in ministry")), ("name", N_("Agency ID")), ("title", N_("Agency")),
     ("ministry", N_("Ministry")), ("public_datasets", N_("Public datasets")),
     ("score", N_("Score")), ("mean_stars", N_("Mean openness (stars)")),
     ("mean_completeness", N_("Mean completeness")), ("on_time_share", N_("Share up to date")),
@@ -40,7 +42,7 @@ def _round(value, digits=3):
 
 def _agencies(conn, day, **_):
     for row in queries.rows(conn, """
-        SELECT rank, name, title, ministry, public_datasets, score, mean_stars, mean_completeness,
+        SELECT rank, ministry_rank, name, title, ministry, public_datasets, score, mean_stars, mean_completeness,
                timeliness, no_resources, harvest_status FROM opengov_tr_agency
         WHERE snapshot_date = :day ORDER BY rank NULLS LAST, title""", day=day):
         row["on_time_share"] = _round(tl.share_on_time(row.pop("timeliness")))
@@ -128,9 +130,9 @@ def _objectives(conn, day, **_):
 
 
 def _overlap(conn, day, **_):
-    for row in queries.rows(conn, """
+    for row in queries.public_clusters(conn, queries.rows(conn, """
         SELECT cluster_id, similarity, agencies, members FROM opengov_tr_overlap
-        WHERE snapshot_date = :day ORDER BY cluster_id""", day=day):
+        WHERE snapshot_date = :day ORDER BY cluster_id""", day=day)):
         for member in row.pop("members"):
             yield dict(row, dataset=member["name"], dataset_title=member["title"],
                        agency_title=member["org_title"])
@@ -154,7 +156,7 @@ def agency_datasets(conn, day, agency, which: str, include_private: bool = False
         FROM opengov_tr_dataset d JOIN opengov_tr_agency a
           ON a.org_id = d.org_id AND a.snapshot_date = d.snapshot_date
         WHERE d.snapshot_date = :day AND (a.name = :agency OR a.org_id = :agency)
-          AND {condition} AND (d.is_public OR :private)
+          AND {condition} AND ((d.is_public AND {queries.LIVE_PUBLIC.format(id="d.package_id")}) OR :private)
         ORDER BY d.timeliness DESC, d.completeness, d.title""",
         day=day, agency=agency, private=include_private)
 
@@ -173,20 +175,32 @@ DATASET_COLUMNS = (
 )
 
 
+def first_dataset_day(conn) -> dt.date | None:
+    return conn.execute(text("SELECT min(snapshot_date) FROM opengov_tr_dataset")).scalar()
+
+
 def changes(conn, since: dt.date, day: dt.date):
-    """Public datasets added, removed or whose status changed between two snapshots."""
-    before = queries.latest_day(conn, since)
+    """Public datasets added, removed or whose status changed between two snapshots: the last
+    one on or before `since` that still has per-dataset rows, and `day`."""
+    before = conn.execute(text(
+        "SELECT max(snapshot_date) FROM opengov_tr_dataset WHERE snapshot_date <= :since"),
+        {"since": since}).scalar()
     yield from queries.rows(conn, """
         WITH a AS (SELECT * FROM opengov_tr_dataset WHERE snapshot_date = :before AND is_public),
              b AS (SELECT * FROM opengov_tr_dataset WHERE snapshot_date = :day AND is_public)
         SELECT CASE WHEN a.package_id IS NULL THEN 'added' WHEN b.package_id IS NULL THEN 'removed'
                     ELSE 'changed' END AS change,
-               coalesce(b.name, a.name) AS name, coalesce(b.title, a.title) AS title,
+               -- withdrawn since (made private or classified): counted, not named
+               CASE WHEN x.private OR x.classified THEN NULL ELSE coalesce(b.name, a.name) END AS name,
+               CASE WHEN x.private OR x.classified THEN NULL ELSE coalesce(b.title, a.title) END AS title,
                g.name AS agency, a.stars AS stars_before, b.stars AS stars_after,
                a.completeness AS completeness_before, b.completeness AS completeness_after,
                a.timeliness AS timeliness_before, b.timeliness AS timeliness_after
         FROM a FULL JOIN b ON a.package_id = b.package_id
         LEFT JOIN "group" g ON g.id = coalesce(b.org_id, a.org_id)
+        LEFT JOIN LATERAL (SELECT p.private, coalesce(p.extras ->> 'data_classification', '') <> 'เปิดเผย'
+                           AS classified FROM package p WHERE p.id = coalesce(b.package_id, a.package_id)
+                          ) x ON TRUE
         WHERE a.package_id IS NULL OR b.package_id IS NULL OR a.stars <> b.stars
            OR a.completeness <> b.completeness OR a.timeliness <> b.timeliness
         ORDER BY 1, 2""", before=before or since, day=day)

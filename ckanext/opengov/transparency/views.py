@@ -12,7 +12,7 @@ from flask import Blueprint, Response, stream_with_context
 from sqlalchemy import text
 
 from ckanext.opengov.logic.transparency_action import BAD_DATE, can_see_private
-from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.messages import bilingual
 from ckanext.opengov.transparency import catalog, labels, queries, tables, writers
 from ckanext.opengov.transparency.metrics import completeness, openness
 from ckanext.opengov.transparency.metrics import timeliness as tl
@@ -69,12 +69,29 @@ def no_snapshot():
     return tk.render("opengov/transparency/no_snapshot.html", {}), 200
 
 
+# The national figures change only when a snapshot is (re)computed: keep the last few per
+# process, keyed by the snapshot's computation time and the reader's language.
+_INDEX_CACHE: dict[tuple, dict] = {}
+_INDEX_CACHE_SIZE = 8
+
+
 def index():
     conn = model.Session.connection()
     day = _request_day(conn)
     if day is None:
         return no_snapshot()
     totals = queries.snapshot(conn, day)
+    key = (str(day), totals["computed_at"], tk.h.lang())
+    extra = _INDEX_CACHE.get(key)
+    if extra is None:
+        extra = _index_figures(conn, day)
+        if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+            _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+        _INDEX_CACHE[key] = extra
+    return tk.render("opengov/transparency/index.html", dict(extra, day=day, totals=totals))
+
+
+def _index_figures(conn, day) -> dict:
     agencies = list(tables.TABLES["agencies"].rows(conn, day))
     for row in agencies:
         row["harvest_status"] = labels.translated(labels.HARVEST, row["harvest_status"])
@@ -95,16 +112,18 @@ def index():
             [(tk._("Score"), [a["score"] for a in top])], horizontal=True)),
         "openness": _openness_figure(conn, day),
         "timeliness": _timeliness_figure(conn, day),
-        "thresholds": _figure("thresholds", list(tables.TABLES["thresholds"].rows(conn, day)), None),
+        "thresholds": _figure("thresholds", [
+            dict(r, update_frequency_unit=labels.vocabulary_value("update_frequency_unit", r["update_frequency_unit"]))
+            for r in tables.TABLES["thresholds"].rows(conn, day)], None),
         "harvest": _figure("harvest", harvest, None),
         "growth": _figure("growth", growth, _chart(
             "line", [g["month"] for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
     }
-    return tk.render("opengov/transparency/index.html", {
-        "day": day, "totals": totals, "figures": figures,
+    return {
+        "figures": figures,
         "required_fields": [labels.translated(labels.FIELDS, f) for f in completeness.REQUIRED_FIELDS],
         "format_stars": _format_stars(), "due_factor": tl.DUE_FACTOR, "overdue_factor": tl.OVERDUE_FACTOR,
-    })
+    }
 
 
 def _format_stars() -> list[tuple[int, str]]:
@@ -157,10 +176,10 @@ def overlap():
     if day is None:
         return no_snapshot()
     page = max(1, tk.asint(tk.request.args.get("page", 1) or 1))
-    clusters = list(queries.rows(conn, """
+    clusters = list(queries.public_clusters(conn, queries.rows(conn, """
         SELECT cluster_id, similarity, agencies, members FROM opengov_tr_overlap
         WHERE snapshot_date = :day ORDER BY cluster_id LIMIT :limit OFFSET :offset""",
-        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE))
+        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE)))
     cluster_count = conn.execute(text(
         "SELECT count(*) FROM opengov_tr_overlap WHERE snapshot_date = :day"), {"day": day}).scalar()
     cells = list(tables.TABLES["objectives"].rows(conn, day))
@@ -175,11 +194,15 @@ def overlap():
     return tk.render("opengov/transparency/overlap.html", {
         "day": day, "clusters": clusters, "cluster_count": cluster_count, "page": page,
         "pages": max(1, -(-cluster_count // OVERLAP_PAGE)),
-        "objectives": objectives, "matrix": [(a, titles[a], counts[a]) for a in busiest],
+        "objectives": objectives,
+        "objective_labels": {o: labels.vocabulary_value("objective", o) for o in objectives},
+        "matrix": [(a, titles[a], counts[a]) for a in busiest],
         "agency_total": len(counts),
         "objective_figure": _figure("objectives", [
-            {"objective": o, "datasets": n} for o, n in zip(objectives, per_objective)],
-            _chart("bar", objectives, [(tk._("Datasets"), per_objective)], horizontal=True)),
+            {"objective": labels.vocabulary_value("objective", o), "datasets": n}
+            for o, n in zip(objectives, per_objective)],
+            _chart("bar", [labels.vocabulary_value("objective", o) for o in objectives],
+                   [(tk._("Datasets"), per_objective)], horizontal=True)),
         "downloads": {k: {fmt: tk.h.url_for("opengov_transparency.download", table=k, fmt=fmt)
                           for fmt in FORMATS} for k in ("overlap", "objectives")},
     })

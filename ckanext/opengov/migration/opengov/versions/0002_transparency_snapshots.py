@@ -88,6 +88,7 @@ def upgrade():
         sa.Column("harvest_errors", sa.Integer, nullable=False, server_default="0"),
         sa.Column("score", sa.Float),
         sa.Column("rank", sa.Integer),
+        sa.Column("ministry_rank", sa.Integer),
     )
     op.create_table(
         "opengov_tr_harvest",
