@@ -55,10 +55,28 @@ PLUGINS_WITH_TABLES = ("activity", "harvest", "opengov")
 
 @pytest.fixture
 def clean_db(reset_db, migrate_db_for):
-    """CKAN's clean_db, plus the migrations of the plugins that own tables."""
+    """CKAN's clean_db, plus the migrations of the plugins that own tables, emptied.
+
+    After the first reset CKAN deletes rows only from the tables its model defines, so rows in
+    tables made by migrations alone (our snapshots) would survive into the next test.
+    """
     reset_db()
     for plugin in PLUGINS_WITH_TABLES:
         migrate_db_for(plugin)
+    _empty_plugin_tables()
+
+
+def _empty_plugin_tables():
+    import sqlalchemy as sa
+    import ckan.model as model
+
+    with model.meta.engine.begin() as conn:
+        tables = [
+            name for name in sa.inspect(conn).get_table_names()
+            if name.startswith(("opengov_", "harvest_")) and not name.endswith("alembic_version")
+        ]
+        if tables:
+            conn.execute(sa.text("TRUNCATE {} CASCADE".format(", ".join(f'"{t}"' for t in tables))))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.transparency.conftest import catalog, clean_db  # noqa: F401  (fixtures)
+from tests.transparency.conftest import catalog  # noqa: F401  (fixture)
 
 CHARTS_DRAWN = """
 const canvases = Array.from(document.querySelectorAll('canvas[data-opengov-chart]'));

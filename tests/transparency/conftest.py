@@ -10,20 +10,6 @@ DUPLICATE_TITLE = "สถิติจำนวนประชากรราย�
 
 
 @pytest.fixture
-def clean_db(clean_db):
-    """The root clean_db, plus our snapshot tables: CKAN's later resets empty only the tables
-    its own metadata knows, so a snapshot would survive into the next test."""
-    import ckan.model as model
-    from sqlalchemy import text
-
-    from ckanext.opengov.transparency.refresh import TABLES
-
-    with model.meta.engine.begin() as conn:
-        for table in TABLES:
-            conn.execute(text(f"DELETE FROM {table}"))
-
-
-@pytest.fixture
 def catalog(clean_db, clean_index, api, cli):
     """Two agencies: public, private-classified, overdue, incomplete, no-resource and
     duplicated datasets; then today's snapshot."""
