@@ -1,16 +1,21 @@
 """Agencies are grouped and ranked under their ministry (CKAN's organization hierarchy)."""
 from __future__ import annotations
 
+import pytest
 from ckan.cli.cli import ckan as ckan_cli
 
 from tests.factories import agency, tgdc_dataset
 
 
-def test_agencies_rank_among_their_ministry_peers(app, clean_db, clean_index, api, cli):
+@pytest.mark.parametrize("link", ["ministry field", "parent organization"])
+def test_agencies_rank_among_their_ministry_peers(app, clean_db, clean_index, api, cli, link):
     ministry = api("organization_create", **agency(name="mnre", title="กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม"))
-    parent = [{"name": ministry["name"], "capacity": "parent"}]
-    pcd = api("organization_create", **agency(name="pcd-x", title="กรมควบคุมมลพิษ", groups=parent))
-    dmr = api("organization_create", **agency(name="dmr-x", title="กรมทรัพยากรธรณี", groups=parent))
+    if link == "ministry field":  # the agency schema's own field
+        under = {"ministry": ministry["name"]}
+    else:  # CKAN's organization hierarchy, as ckanext-hierarchy keeps it
+        under = {"groups": [{"name": ministry["name"], "capacity": "parent"}]}
+    pcd = api("organization_create", **agency(name="pcd-x", title="กรมควบคุมมลพิษ", **under))
+    dmr = api("organization_create", **agency(name="dmr-x", title="กรมทรัพยากรธรณี", **under))
     other = api("organization_create", **agency(name="nso-x", title="สำนักงานสถิติแห่งชาติ"))
     api("package_create", **tgdc_dataset(pcd["id"], name="pcd-air"))
     api("package_create", **tgdc_dataset(dmr["id"], name="dmr-rocks", license_id="Creative Commons Attribution Non-Commercial"))

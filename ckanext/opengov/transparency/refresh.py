@@ -62,7 +62,9 @@ SELECT :day, g.id, g.name, g.title, g.extras ->> 'title_en',
   coalesce((SELECT parent.title FROM member m JOIN "group" parent ON parent.id = m.table_id
             WHERE m.group_id = g.id AND m.table_name = 'group' AND m.state = 'active'
               AND parent.state = 'active' LIMIT 1),
-           nullif(g.extras ->> 'ministry', '')),
+           (SELECT ministry.title FROM "group" ministry  -- the agency schema's `ministry` (its name)
+            WHERE ministry.name = g.extras ->> 'ministry' AND ministry.is_organization
+              AND ministry.state = 'active')),
   count(d.package_id) FILTER (WHERE d.is_public),
   count(d.package_id) FILTER (WHERE NOT d.is_public),
   avg(d.stars) FILTER (WHERE d.is_public),
