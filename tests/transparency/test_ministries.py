@@ -26,7 +26,9 @@ def test_agencies_rank_among_their_ministry_peers(app, clean_db, clean_index, ap
     assert rows["pcd-x"]["ministry"] == rows["dmr-x"]["ministry"] == "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม"
     assert (rows["pcd-x"]["ministry_rank"], rows["dmr-x"]["ministry_rank"]) == (1, 2)
     ministries = app.post("/api/3/action/opengov_transparency_ministries", json={}).json["result"]["rows"]
-    assert {"ministry": "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", "agencies": 2, "public_datasets": 2} .items() <= \
+    # Through the ministry field the ministry also counts itself (its own datasets belong there).
+    agencies = 3 if link == "ministry field" else 2
+    assert {"ministry": "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", "agencies": agencies, "public_datasets": 2}.items() <= \
         next(m for m in ministries if m["ministry"].startswith("กระทรวงทรัพยากร")).items()
     page = app.get("/transparency/agency/dmr-x").body
     assert "2 / 2" in page and "อันดับในกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม" in page

@@ -64,7 +64,9 @@ SELECT :day, g.id, g.name, g.title, g.extras ->> 'title_en',
               AND parent.state = 'active' LIMIT 1),
            (SELECT ministry.title FROM "group" ministry  -- the agency schema's `ministry` (its name)
             WHERE ministry.name = g.extras ->> 'ministry' AND ministry.is_organization
-              AND ministry.state = 'active')),
+              AND ministry.state = 'active'),
+           (SELECT g.title WHERE EXISTS (  -- a ministry's own datasets count under itself
+              SELECT 1 FROM "group" sub WHERE sub.extras ->> 'ministry' = g.name AND sub.state = 'active'))),
   count(d.package_id) FILTER (WHERE d.is_public),
   count(d.package_id) FILTER (WHERE NOT d.is_public),
   avg(d.stars) FILTER (WHERE d.is_public),
