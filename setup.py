@@ -74,6 +74,7 @@ setup(
     entry_points={
         "ckan.plugins": [
             "opengov = ckanext.opengov.plugin:OpengovPlugin",
+            "opengov_ckan = ckanext.opengov.harvest.ckan_harvester:OpengovCkanHarvester",
         ],
     },
 )
