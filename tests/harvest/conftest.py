@@ -29,3 +29,20 @@ def forbidden_servers():
     yield servers
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def agency_ckan(tmp_path_factory, pytestconfig):
+    """A second real CKAN (the agency's catalog) on 127.0.0.1, for the whole session."""
+    import os
+
+    from tests.conftest import ROOT, _service_urls
+    from tests.harvest.agency_ckan.instance import AgencyCkan
+
+    urls = _service_urls(pytestconfig.getoption("ckan_ini") or os.path.join(ROOT, "test.ini"))
+    port = os.environ.get("OPENGOV_AGENCY_CKAN_PORT") or str(int(os.environ.get("OPENGOV_CKAN_PORT", "5000")) + 1)
+    instance = AgencyCkan(str(tmp_path_factory.mktemp("agency-ckan")), int(port),
+                          urls["PostgreSQL"], urls["Solr"], urls["Redis"])
+    instance.start()
+    yield instance
+    instance.stop()

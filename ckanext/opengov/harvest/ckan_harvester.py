@@ -299,9 +299,11 @@ def _parse_time(value) -> datetime.datetime | None:
     if isinstance(value, datetime.datetime):
         return value
     try:
-        return datetime.datetime.fromisoformat(str(value).replace("Z", "")).replace(tzinfo=None)
+        parsed = datetime.datetime.fromisoformat(str(value).replace("Z", "")).replace(tzinfo=None)
     except ValueError:
         return None
+    # Solr keeps milliseconds, package_show gives microseconds: compare at Solr's precision.
+    return parsed.replace(microsecond=parsed.microsecond // 1000 * 1000)
 
 
 def _stored_state(source_id: str) -> dict[str, tuple[str, datetime.datetime | None]]:
