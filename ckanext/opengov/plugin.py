@@ -8,6 +8,9 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
 from ckanext.opengov.logic import action
+from ckanext.opengov.logic import harvest as harvest_actions
+from ckanext.opengov.logic import harvest_auth
+from ckanext.opengov.views import harvest as harvest_views
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
 
@@ -20,6 +23,8 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     p.implements(p.IValidators)
     p.implements(p.IActions)
     p.implements(p.IPermissionLabels)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
 
     # IConfigurer
     def update_config(self, config):
@@ -45,4 +50,12 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IActions
     def get_actions(self):
-        return action.get_actions()
+        return {**action.get_actions(), **harvest_actions.get_actions()}
+
+    # IAuthFunctions
+    def get_auth_functions(self):
+        return harvest_auth.get_auth_functions()
+
+    # IBlueprint
+    def get_blueprint(self):
+        return [harvest_views.blueprint]

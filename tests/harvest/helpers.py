@@ -45,3 +45,17 @@ def job_report(job_id: str) -> dict:
 
 def object_error_messages(report: dict) -> list[str]:
     return [e["message"] for obj in report["object_errors"].values() for e in obj["errors"]]
+
+
+def drain_queues(limit: int = 10_000) -> None:
+    """Consume the gather and fetch queues in-process, as `ckan harvester gather-consumer` and
+    `fetch-consumer` do (same callbacks, same Redis queues), then close finished jobs."""
+    gather = queue.get_gather_consumer()
+    fetch = queue.get_fetch_consumer()
+    for consumer, callback in ((gather, queue.gather_callback), (fetch, queue.fetch_callback)):
+        for _ in range(limit):
+            method, channel, body = consumer.basic_get("queue")
+            if body is None:
+                break
+            callback(channel, method, None, body)
+    tk.get_action("harvest_jobs_run")({"ignore_auth": True}, {})
