@@ -8,6 +8,11 @@ from flask import Blueprint
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.opengov.messages import N_
+
+# ckanext-harvest's job states, shown translated on the page.
+JOB_STATUSES = (N_("New"), N_("Running"), N_("Finished"))
+
 blueprint = Blueprint("opengov_harvest", __name__, url_prefix="/organization/<id>/harvest")
 
 
