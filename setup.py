@@ -75,6 +75,10 @@ setup(
         "ckan.plugins": [
             "opengov = ckanext.opengov.plugin:OpengovPlugin",
             "opengov_ckan = ckanext.opengov.harvest.ckan_harvester:OpengovCkanHarvester",
+            "opengov_dcat = ckanext.opengov.harvest.dcat_harvester:OpengovDcatHarvester",
+        ],
+        "ckan.rdf.profiles": [
+            "opengov_tgdc_harvest = ckanext.opengov.harvest.dcat_profile:TGDCHarvestProfile",
         ],
     },
 )

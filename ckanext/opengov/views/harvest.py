@@ -41,8 +41,8 @@ def index(id):
     organization = _organization(id)
     errors, form = {}, {}
     if tk.request.method == "POST":
-        form = {k: tk.request.form.get(k, "").strip() for k in ("title", "url", "config", "frequency")}
-        data = dict(form, owner_org=organization["id"], source_type="opengov_ckan")
+        form = {k: tk.request.form.get(k, "").strip() for k in ("title", "url", "config", "frequency", "source_type")}
+        data = dict(form, owner_org=organization["id"])
         try:
             _guard("opengov_harvest_source_create", data)
             tk.h.flash_success(tk._("The harvest source was registered."))
