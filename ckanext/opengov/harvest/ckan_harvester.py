@@ -66,7 +66,13 @@ def parse_config(text: str | None) -> dict:
     return config
 
 
-class OpengovCkanHarvester(HarvesterBase):
+class HarvesterCore(HarvesterBase):
+    """Everything of the agency CKAN harvester; other harvesters reuse its import machinery.
+
+    (A loaded plugin class must not subclass another loaded plugin class: CKAN would then
+    see one of them only. So both subclass this one.)
+    """
+
     def info(self):
         return {
             "name": "opengov_ckan",
@@ -349,3 +355,7 @@ def _extra(obj, key):
         if extra.key == key:
             return extra.value
     return None
+
+
+class OpengovCkanHarvester(HarvesterCore):
+    """The `opengov_ckan` plugin."""

@@ -17,7 +17,7 @@ from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject,
 
 from ckanext.opengov.messages import N_, bilingual
 
-AGENCY_SOURCE_TYPES = ("opengov_ckan", "opengov_dcat")
+AGENCY_SOURCE_TYPES = ("opengov_ckan", "opengov_dcat", "opengov_sheet")
 FREQUENCIES = ("MANUAL", "DAILY", "WEEKLY", "BIWEEKLY", "MONTHLY")
 SOURCE_FIELDS = ("title", "url", "source_type", "config", "frequency", "notes")
 
