@@ -20,9 +20,11 @@ ID_LIST = re.compile(r'id:\(([^)]*)\)')
 
 class FakeCkan:
     def __init__(self, server, records: dict[str, dict] | None = None,
-                 generate: Callable[[int], dict] | None = None, total: int = 0):
-        """Either `records` (id -> record) or `generate(i)` for `total` records made on demand."""
+                 generate: Callable[[str, int], dict] | None = None, total: int = 0,
+                 id_prefix: str = "00000000-0000-4000-8000-"):
+        """Either `records` (id -> record) or `generate(id, i)` for `total` records made on demand."""
         self.server = server
+        self.id_prefix = id_prefix
         self.records = records if records is not None else {}
         self.generate = generate
         self.total = total
@@ -39,14 +41,15 @@ class FakeCkan:
             return [self.generated_id(i) for i in range(self.total)]
         return sorted(self.records)
 
-    @staticmethod
-    def generated_id(i: int) -> str:
-        return f"00000000-0000-4000-8000-{i:012d}"
+    def generated_id(self, i: int) -> str:
+        return f"{self.id_prefix}{i:012d}"
 
     def _record(self, record_id: str) -> dict | None:
         if self.generate is not None:
-            i = int(record_id.rsplit("-", 1)[1])
-            return self.generate(i) if i < self.total else None
+            if not record_id.startswith(self.id_prefix):
+                return None
+            i = int(record_id[len(self.id_prefix):])
+            return self.generate(record_id, i) if i < self.total else None
         return self.records.get(record_id)
 
     # -- faults -------------------------------------------------------------------------
@@ -98,7 +101,8 @@ class FakeCkan:
         count = len(public_ids)
         if after:
             public_ids = [i for i in public_ids if i > after.group(1)]
-        page = public_ids[:rows]
+        start = int(params.get("start", 0))  # offset paging, as ckanext-harvest's stock harvester does
+        page = public_ids[start:start + rows]
         fl = params.get("fl")
         results = []
         for record_id in page:

@@ -222,7 +222,7 @@ class HarvesterCore(HarvesterBase):
                 obj.add()
                 model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
                 model.Session.flush()
-                tk.get_action("package_create")(context, dataset)
+                create_without_solr_commit(context, dataset)
         except tk.ValidationError as error:
             model.Session.rollback()
             self._save_object_error(
@@ -298,6 +298,20 @@ class HarvesterCore(HarvesterBase):
 
 
 # -- helpers over ckanext-harvest's tables ---------------------------------------------
+
+def create_without_solr_commit(context: dict, dataset: dict) -> str:
+    """package_create (same schema, validators and plugins) but without a Solr hard commit per
+    dataset, which is most of a harvest's time: the document is sent to Solr uncommitted and
+    becomes searchable at Solr's next commit (autoSoftCommit, or ckanext-harvest's reindex of
+    the source when the job finishes, which commits)."""
+    from ckan import logic
+
+    package_id = tk.get_action("package_create")(dict(context, defer_commit=True, return_id_only=True), dataset)
+    both = logic.package_show_default_and_custom_schemas(dict(context), package_id)
+    logic.index_update_package_dicts(both, defer_commit=True)
+    model.repo.commit()
+    return package_id
+
 
 def _parse_time(value) -> datetime.datetime | None:
     if not value:

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from ckanext.harvest.model import HarvestObject
 
 from ckanext.opengov.harvest import mapping, sheet_mapping
-from ckanext.opengov.harvest.ckan_harvester import CHANGE, STATUS_KEY, WITHDRAW, HarvesterCore, _extra
+from ckanext.opengov.harvest.ckan_harvester import (
+    CHANGE, STATUS_KEY, WITHDRAW, HarvesterCore, _extra, create_without_solr_commit)
 from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
 from ckanext.opengov.messages import N_, bilingual
 
@@ -110,7 +111,7 @@ class OpengovSheetHarvester(HarvesterCore):
                 obj.add()
                 model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
                 model.Session.flush()
-                tk.get_action("package_create")(context, dataset)
+                create_without_solr_commit(context, dataset)
         except tk.ValidationError as error:
             model.Session.rollback()
             self._save_object_error(
