@@ -4,8 +4,9 @@
 The source is a loopback HTTP server that answers CKAN's Action API (package_search with
 offset or keyset paging, fl, id batches; package_show) with TGDC records generated on the fly,
 so its size costs the benchmark no memory. Each harvest runs end to end (gather, fetch,
-import, indexed in Solr) as `ckan harvester run-test <source>` in its own process; its wall
-time gives datasets/second and os.wait4 its peak RSS. The two harvesters read sources with
+import, indexed in Solr) in its own process (benchmarks/harvest_runner.py: the queue
+consumers' own stage functions, one object after another); its wall time gives datasets per
+second and os.wait4 its peak RSS. The two harvesters read sources with
 identical records that differ only in their ids, because both keep the source's dataset ids
 and share one database.
 
@@ -56,7 +57,7 @@ def ckan(*args, check=True) -> str:
 def run_harvest(source_name: str) -> tuple[float, int]:
     """Wall seconds and peak RSS (MiB) of one end-to-end harvest in its own process."""
     started = time.monotonic()
-    proc = subprocess.Popen([CKAN, "-c", INI, "harvester", "run-test", source_name], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.harvest_runner", source_name], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.monotonic() - started

@@ -104,7 +104,8 @@ def test_allow_harvest_false_is_not_harvested_and_withdrawn_when_changed(agency_
     kept, refused = seed(api, org, 2)
     api.action.package_patch(id=refused["id"], allow_harvest="False")
     source = create_source(agency_ckan.url, local_agency["id"], {"organization": org["name"]})
-    run_job(source["id"])
+    report = run_job(source["id"])
+    assert report["stats"].get("added") == 1 and report["stats"].get("deleted", 0) == 0
     assert model.Package.get(refused["id"]) is None
     assert model.Package.get(kept["id"]).state == "active"
 

@@ -110,3 +110,12 @@ def test_agency_page_lists_sources_and_job_errors_for_its_admins_only(app, call,
     app.get(page_url, headers={"Authorization": bob["token"]}, status=403)
     app.get(page_url, status=403)
     app.get(f"{page_url}/job/{job['id']}", headers={"Authorization": bob["token"]}, status=403)
+
+
+def test_only_sysadmins_may_let_a_source_create_agencies_or_categories(call, people, sysadmin, source_api):
+    config = '{"agencies": "create"}'
+    error = call("opengov_harvest_source_create", people["alice"], status=409,
+                 config=config, **new_source(people["a"], source_api.url))
+    assert "sysadmin" in str(error)
+    created = call("opengov_harvest_source_create", sysadmin, config=config, **new_source(people["a"], source_api.url))
+    assert created["config"] == config

@@ -127,3 +127,38 @@ def test_a_record_the_source_shows_again_is_not_withdrawn_by_a_listing_that_miss
 
     assert report["stats"].get("deleted", 0) == 0 and object_error_messages(report) == []
     assert model.Package.get(missed_id).state == "active"
+
+
+def test_agencies_and_categories_are_created_or_mapped_when_configured(fault_server):
+    record = ckan_record(agency_record("dwr", id=str(uuid.uuid4())), org_name="dwr-agency")
+    record["groups"] = [{"name": "environment-cat", "title": "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"}]
+    other = ckan_record(agency_record("dwr", id=str(uuid.uuid4())), org_name="dwr-agency")
+    other["groups"] = [{"name": "unknown-cat", "title": "ไม่มีในพอร์ทัล"}]
+    FakeCkan(fault_server, {record["id"]: record, other["id"]: other})
+    home = tk.get_action("organization_create")(sysadmin_context(), factories.agency())
+    source = create_source(fault_server.base, home["id"], {"agencies": "create", "categories": "create"})
+
+    report = run_job(source["id"])
+
+    assert report["stats"].get("added") == 2, report
+    created = model.Group.get("dwr-agency")
+    assert created is not None and created.is_organization and created.title == "กรมทดสอบ"
+    ours = tk.get_action("package_show")(sysadmin_context(), {"id": record["id"]})
+    assert ours["owner_org"] == created.id
+    assert [g["name"] for g in ours["groups"]] == ["environment-cat"]
+
+
+def test_only_local_categories_drop_unknown_groups_and_map_source_agency(fault_server):
+    tk.get_action("group_create")(sysadmin_context(), {"name": "environment-cat", "title": "สิ่งแวดล้อม"})
+    record = ckan_record(agency_record("x", id=str(uuid.uuid4())), org_name="not-here")
+    record["groups"] = [{"name": "environment-cat"}, {"name": "unknown-cat"}]
+    FakeCkan(fault_server, {record["id"]: record})
+    home = tk.get_action("organization_create")(sysadmin_context(), factories.agency())
+    source = create_source(fault_server.base, home["id"], {"agencies": "map"})
+
+    run_job(source["id"])
+
+    ours = tk.get_action("package_show")(sysadmin_context(), {"id": record["id"]})
+    assert ours["owner_org"] == home["id"]           # no local agency of that name: the source's
+    assert [g["name"] for g in ours["groups"]] == ["environment-cat"]
+    assert model.Group.get("unknown-cat") is None

@@ -89,7 +89,10 @@ class HarvesterCore(HarvesterBase):
             raise ValueError(bilingual(MSG["config"], detail=str(error)))
         # Creating agencies and categories touches the whole portal: sysadmins only.
         creates = parsed.get("agencies") == "create" or parsed.get("categories") == "create"
-        user = tk.current_user if tk.current_user and tk.current_user.is_authenticated else None
+        try:
+            user = tk.current_user if tk.current_user.is_authenticated else None
+        except (RuntimeError, AttributeError):  # no request: the command line, run by operators
+            user = None
         if creates and user is not None and not getattr(user, "sysadmin", False):
             raise ValueError(bilingual(MSG["config"], detail="only sysadmins may set agencies/categories to 'create'"))
         return config
@@ -113,6 +116,9 @@ class HarvesterCore(HarvesterBase):
 
         def flush_changes():
             for record in changed_records(client, base, pending):
+                harvestable = mapping.is_public(record) and mapping.allows_harvest(record)
+                if not harvestable and record["id"] not in stored:
+                    continue  # the agency keeps it out of the national catalog
                 object_ids.append(self._new_object(harvest_job, record["id"], CHANGE,
                                                    content=json.dumps(record),
                                                    modified=record.get("metadata_modified")))
