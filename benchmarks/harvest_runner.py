@@ -2,6 +2,9 @@
 (gather_stage, then fetch_and_import_stages per object with the session removed after each,
 as fetch_callback does), without keeping results: `python -m benchmarks.harvest_runner SOURCE`.
 
+With --gather-only it stops after the gather stage (the stage whose memory grows with the
+size of the source in ckanext-harvest's stock CKAN harvester).
+
 `ckan harvester run-test` would do the same work but keeps every harvested dataset dict in
 memory for its report, which would hide a harvester's own memory use.
 """
@@ -13,7 +16,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def main(source_name: str) -> None:
+def main(source_name: str, gather_only: bool = False) -> None:
     from ckan.cli import load_config
     from ckan.config.middleware import make_app
 
@@ -32,6 +35,9 @@ def main(source_name: str) -> None:
     harvester = queue.get_harvester(source["source_type"])
     object_ids = queue.gather_stage(harvester, job) or []
     model.Session.remove()
+    if gather_only:
+        print(len(object_ids))
+        return
     for object_id in object_ids:
         queue.fetch_and_import_stages(harvester, HarvestObject.get(object_id))
         model.Session.remove()
@@ -39,4 +45,4 @@ def main(source_name: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], gather_only="--gather-only" in sys.argv[2:])

@@ -54,10 +54,11 @@ def ckan(*args, check=True) -> str:
     return done.stdout
 
 
-def run_harvest(source_name: str) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MiB) of one end-to-end harvest in its own process."""
+def run_harvest(source_name: str, gather_only: bool = False) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of one harvest (or its gather stage) in its own process."""
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.harvest_runner", source_name], cwd=ROOT,
+    args = [sys.executable, "-m", "benchmarks.harvest_runner", source_name] + (["--gather-only"] if gather_only else [])
+    proc = subprocess.Popen(args, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.monotonic() - started
@@ -87,10 +88,12 @@ def main() -> None:
     org = tk.get_action("organization_create")(dict(context), {"name": "bench-agency", "title": "หน่วยงานทดสอบ"})
 
     server = FaultServer().start()
-    runs = [("ours", "opengov_ckan", n)] + [("ours", "opengov_ckan", s) for s in rss_sizes if s != n] + \
-           [("stock", "ckan", n)]
-    results = []
-    for index, (who, source_type, size) in enumerate(runs):
+    gather_sizes = [int(x) for x in os.environ.get("HARVEST_BENCH_GATHER_SIZES", "20000").split(",") if x]
+    runs = [("ours", "opengov_ckan", n, False)] + [("ours", "opengov_ckan", s, False) for s in rss_sizes if s != n] + \
+           [("stock", "ckan", n, False)]
+    runs += [(who, t, s, True) for s in gather_sizes for who, t in (("ours", "opengov_ckan"), ("stock", "ckan"))]
+    results, gathers = [], []
+    for index, (who, source_type, size, gather_only) in enumerate(runs):
         prefix = f"00000000-0000-4000-{8000 + index:04d}-"
         path = f"/s{index}"
         source_api = FakeCkan(server, generate=make_record, total=size, id_prefix=prefix)
@@ -103,6 +106,12 @@ def main() -> None:
         model.Session.remove()
         before = model.Session.query(model.Package).filter_by(type="dataset", state="active").count()
         model.Session.remove()
+        if gather_only:
+            seconds, rss = run_harvest(source["name"], gather_only=True)
+            gathers.append((who, source_type, size, seconds, rss))
+            print(f"  gather only: {who:5} ({source_type:12}) {size:>7} at source  {seconds:8.1f} s  "
+                  f"peak RSS {rss} MiB", flush=True)
+            continue
         seconds, rss = run_harvest(source["name"])
         after = model.Session.query(model.Package).filter_by(type="dataset", state="active").count()
         model.Session.remove()
@@ -119,6 +128,8 @@ def main() -> None:
     print(f"| --- | --- | --- | --- |")
     for who, source_type, size, harvested, seconds, rss in results:
         print(f"| {who} `{source_type}` | {harvested} of {size} | {harvested / seconds:.1f} | {rss} |")
+    for who, source_type, size, seconds, rss in gathers:
+        print(f"| {who} `{source_type}`, gather stage only | {size} at source | - | {rss} |")
     print(f"\nthroughput ours/stock: {(ours[3] / ours[4]) / (stock[3] / stock[4]):.2f}x; "
           f"peak RSS ours/stock: {ours[5] / stock[5]:.2f}x")
 
