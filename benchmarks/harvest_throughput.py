@@ -120,6 +120,8 @@ def main() -> None:
         print(f"  {who:5} ({source_type:12}) {size:>7} at source  {harvested:>7} harvested  "
               f"{seconds:8.1f} s  {harvested / seconds:7.1f} datasets/s  peak RSS {rss} MiB", flush=True)
     server.stop()
+    model.Session.remove()
+    ckan("search-index", "clear")  # the bench shares the test Solr core (BENCH_ENV): leave it empty
 
     ours = next(r for r in results if r[0] == "ours" and r[2] == n)
     stock = next(r for r in results if r[0] == "stock")
