@@ -119,3 +119,12 @@ def test_only_sysadmins_may_let_a_source_create_agencies_or_categories(call, peo
     assert "sysadmin" in str(error)
     created = call("opengov_harvest_source_create", sysadmin, config=config, **new_source(people["a"], source_api.url))
     assert created["config"] == config
+
+
+def test_ckanext_harvest_own_api_no_longer_shows_sources_to_outsiders(call, people, source_api, sysadmin):
+    source = call("opengov_harvest_source_create", people["alice"], **new_source(people["a"], source_api.url))
+    for user in (None, people["bob"]):
+        call("harvest_source_show", user, status=403, id=source["id"])
+        call("harvest_source_list", user, status=403)
+    assert call("harvest_source_show", people["ed"], id=source["id"])["url"] == source_api.url  # a member
+    assert call("harvest_source_show", sysadmin, id=source["id"])["id"] == source["id"]

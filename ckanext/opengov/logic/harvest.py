@@ -244,8 +244,17 @@ def opengov_harvest_job_show(context, data_dict):
     return out
 
 
+@tk.chained_action
+@tk.side_effect_free
+def harvest_source_list(original_action, context, data_dict):
+    """ckanext-harvest's harvest_source_list checks no access and lists every source to anyone;
+    check it (sysadmins only, see harvest_auth)."""
+    tk.check_access("harvest_source_list", context, data_dict)
+    return original_action(context, data_dict)
+
+
 def get_actions() -> dict:
-    return {f.__name__: f for f in (
+    return {"harvest_source_list": harvest_source_list} | {f.__name__: f for f in (
         opengov_harvest_source_create, opengov_harvest_source_update, opengov_harvest_source_delete,
         opengov_harvest_source_show, opengov_harvest_source_list, opengov_harvest_job_start,
         opengov_harvest_job_list, opengov_harvest_job_show,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ckan.authz as authz
 import ckan.model as model
+import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
 
@@ -54,8 +55,43 @@ def opengov_harvest_source_list(context, data_dict):
     return {"success": True}  # the action lists only the caller's agencies
 
 
+def _member_or_sysadmin(context, data_dict) -> bool:
+    user = context.get("user")
+    if not user:
+        return False
+    if authz.is_sysadmin(user):
+        return True
+    org_id = _org_of(data_dict or {})
+    return bool(org_id) and authz.has_user_permission_for_group_or_org(org_id, user, "read")
+
+
+def _members_only(message):
+    """Chain a ckanext-harvest read check: sources are agency infrastructure (their URL and
+    configuration, which may hold credentials), readable by the agency's members only."""
+    @tk.chained_auth_function
+    @tk.auth_allow_anonymous_access
+    def check(original, context, data_dict):
+        if not _member_or_sysadmin(context, data_dict):
+            return {"success": False, "msg": bilingual(message)}
+        return original(context, data_dict)
+    return check
+
+
+MEMBERS_ONLY = N_("Only the agency's members can see its harvest sources.")
+
+
+def _source_list(original, context, data_dict):
+    user = context.get("user")
+    if not (user and authz.is_sysadmin(user)):
+        return {"success": False, "msg": bilingual(MEMBERS_ONLY)}
+    return original(context, data_dict)
+
+
 def get_auth_functions() -> dict:
     return {
+        "harvest_source_show": _members_only(MEMBERS_ONLY),
+        "harvest_source_show_status": _members_only(MEMBERS_ONLY),
+        "harvest_source_list": tk.chained_auth_function(tk.auth_allow_anonymous_access(_source_list)),
         "opengov_harvest_source_list": opengov_harvest_source_list,
         "opengov_harvest_source_show": agency_admin,
         "opengov_harvest_source_create": agency_admin,
