@@ -100,6 +100,7 @@ bench: services
 	@$(BENCH_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/bench-db.log 2>&1 || { echo "error: ckan db upgrade for benchmarks failed; see $(DEV)/logs/bench-db.log" >&2; exit 1; }
 	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.search_relevance
 	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.transparency
+	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.harvest_throughput
 
 # Removes the local services' data (.dev/ only) after stopping them.
 clean-data: stop

@@ -69,6 +69,12 @@ setup(
     entry_points={
         "ckan.plugins": [
             "opengov = ckanext.opengov.plugin:OpengovPlugin",
+            "opengov_ckan = ckanext.opengov.harvest.ckan_harvester:OpengovCkanHarvester",
+            "opengov_dcat = ckanext.opengov.harvest.dcat_harvester:OpengovDcatHarvester",
+            "opengov_sheet = ckanext.opengov.harvest.sheet_harvester:OpengovSheetHarvester",
+        ],
+        "ckan.rdf.profiles": [
+            "opengov_tgdc_harvest = ckanext.opengov.harvest.dcat_profile:TGDCHarvestProfile",
         ],
         "ckan.rdf.profiles": [
             "opengov_tgdc = ckanext.opengov.dcat.profile:OpengovTGDCProfile",

@@ -6,7 +6,7 @@ source "$(dirname "$0")/common.sh"
 PG_HOME="$DEV_DIR/pg"
 DB_USER=ckan
 DB_PASS=ckan
-DATABASES=(ckan_dev ckan_test ckan_bench)
+DATABASES=(ckan_dev ckan_test ckan_bench ckan_agency)  # ckan_agency: the agency CKAN that harvest tests start
 
 pg_bin() {
   local d

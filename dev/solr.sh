@@ -8,7 +8,7 @@ source "$(dirname "$0")/common.sh"
 SOLR_SRC="$ROOT/dev/solr"
 SOLR_HOME="$DEV_DIR/solr/home"
 PIDFILE="$DEV_DIR/solr/solr.pid"
-CORES=(${OPENGOV_SOLR_CORES:-ckan ckan_test})
+CORES=(${OPENGOV_SOLR_CORES:-ckan ckan_test ckan_agency})  # ckan_agency: harvest tests' agency CKAN
 SOLR_URL="http://127.0.0.1:$SOLR_PORT/solr"
 
 JAVA="${JAVA:-java}"
@@ -60,8 +60,14 @@ start() {
     say "Solr already running at $SOLR_URL"
     local changed
     for changed in $(write_home); do
-      say "Reloading Solr core '$changed' (its schema or config changed)"
-      curl -fsS "$SOLR_URL/admin/cores?action=RELOAD&core=$changed" >/dev/null || die "Solr could not reload core '$changed'; see $DEV_DIR/solr/logs"
+      if core_ready "$changed" 2>/dev/null; then
+        say "Reloading Solr core '$changed' (its schema or config changed)"
+        curl -fsS "$SOLR_URL/admin/cores?action=RELOAD&core=$changed" >/dev/null || die "Solr could not reload core '$changed'; see $DEV_DIR/solr/logs"
+      else
+        say "Adding Solr core '$changed'"
+        rm -f "$SOLR_HOME/$changed/core.properties"  # CREATE refuses a folder that already names a core
+        curl -fsS "$SOLR_URL/admin/cores?action=CREATE&name=$changed&instanceDir=$changed" >/dev/null || die "Solr could not add core '$changed'; see $DEV_DIR/solr/logs"
+      fi
     done
     return
   fi

@@ -7,8 +7,10 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
-from ckanext.opengov.logic import action, transparency_action, transparency_auth
+from ckanext.opengov.logic import action, harvest_auth, transparency_action, transparency_auth
+from ckanext.opengov.logic import harvest as harvest_actions
 from ckanext.opengov.search import facets, plugin_hooks
+from ckanext.opengov.views import harvest as harvest_views
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
 from ckanext.opengov.transparency import views as transparency_views
@@ -52,7 +54,7 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IActions
     def get_actions(self):
-        return dict(action.get_actions(), **transparency_action.get_actions())
+        return {**action.get_actions(), **transparency_action.get_actions(), **harvest_actions.get_actions()}
 
     # IPackageController: TGDC choices and the ministry become facetable fields.
     def before_dataset_index(self, pkg_dict):
@@ -73,8 +75,8 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IAuthFunctions
     def get_auth_functions(self):
-        return transparency_auth.get_auth_functions()
+        return {**transparency_auth.get_auth_functions(), **harvest_auth.get_auth_functions()}
 
     # IBlueprint
     def get_blueprint(self):
-        return transparency_views.get_blueprints()
+        return [*transparency_views.get_blueprints(), harvest_views.blueprint]

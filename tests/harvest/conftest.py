@@ -1,0 +1,48 @@
+"""Fixtures for harvest tests: real HTTP servers on loopback only."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from tests.harvest.fault_server import FaultServer
+
+
+@pytest.fixture
+def fault_server():
+    server = FaultServer("127.0.0.1").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def forbidden_servers():
+    """Servers on loopback addresses left out of the allow-list (stand-ins for private targets).
+
+    They record every request, so a test can show the guard never connected to them.
+    """
+    servers = [FaultServer("127.0.0.2").start()]
+    if socket.has_ipv6:
+        servers.append(FaultServer("::1", socket.AF_INET6).start())
+    for server in servers:
+        server.route("/secret", lambda h: h.send(200, b"metadata-credentials"))
+    yield servers
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def agency_ckan(tmp_path_factory, pytestconfig):
+    """A second real CKAN (the agency's catalog) on 127.0.0.1, for the whole session."""
+    import os
+
+    from tests.conftest import ROOT, _service_urls
+    from tests.harvest.agency_ckan.instance import AgencyCkan
+
+    urls = _service_urls(pytestconfig.getoption("ckan_ini") or os.path.join(ROOT, "test.ini"))
+    port = os.environ.get("OPENGOV_AGENCY_CKAN_PORT") or str(int(os.environ.get("OPENGOV_CKAN_PORT", "5000")) + 1)
+    instance = AgencyCkan(str(tmp_path_factory.mktemp("agency-ckan")), int(port),
+                          urls["PostgreSQL"], urls["Solr"], urls["Redis"])
+    instance.start()
+    yield instance
+    instance.stop()
