@@ -74,10 +74,8 @@ setup(
             "opengov_sheet = ckanext.opengov.harvest.sheet_harvester:OpengovSheetHarvester",
         ],
         "ckan.rdf.profiles": [
-            "opengov_tgdc_harvest = ckanext.opengov.harvest.dcat_profile:TGDCHarvestProfile",
-        ],
-        "ckan.rdf.profiles": [
             "opengov_tgdc = ckanext.opengov.dcat.profile:OpengovTGDCProfile",
+            "opengov_tgdc_harvest = ckanext.opengov.harvest.dcat_profile:TGDCHarvestProfile",
         ],
     },
 )
