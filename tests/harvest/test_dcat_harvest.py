@@ -103,3 +103,28 @@ def test_a_redirect_to_a_forbidden_address_is_refused(fault_server, forbidden_se
         report = run_job(source["id"])
         assert "private, local or reserved" in report["gather_errors"][0]
         assert target.requests == []
+
+
+def test_a_catalog_running_this_portal_is_harvested_with_every_tgdc_field(app, fault_server, agency):
+    """Portal to portal: our own /catalog.ttl, TGDC namespace included, comes back field for field."""
+    context = sysadmin_context()
+    origin = tk.get_action("organization_create")(context, factories.agency())
+    published = tk.get_action("package_create")(context, factories.tgdc_dataset(
+        origin["id"], name="origin-elderly", title="สถิติผู้สูงอายุรายจังหวัด",
+        first_year_of_data="2560", last_year_of_data="2568", disaggregate=["เพศ", "อายุ/กลุ่มอายุ"],
+        unit_of_measure="คน", data_release_calendar="2026-03-31", telephone_number="02-141-7500",
+        update_frequency_unit="ไตรมาส", geo_coverage="จังหวัด"))
+    body = app.get("/catalog.ttl").body.encode()
+    tk.get_action("dataset_purge")(context, {"id": published["id"]})
+    url = fault_server.route("/portal.ttl", lambda h: h.send(200, body, "text/turtle"))
+    source = create_source(url, agency["id"], source_type="opengov_dcat")
+
+    report = run_job(source["id"])
+
+    assert report["gather_errors"] == [] and report["object_errors"] == {}, report
+    (copy,) = harvested().values()
+    assert copy["title"] == "สถิติผู้สูงอายุรายจังหวัด" and copy["owner_org"] == agency["id"]
+    for field in ("data_type", "objective", "update_frequency_unit", "geo_coverage", "first_year_of_data",
+                  "last_year_of_data", "disaggregate", "unit_of_measure", "data_release_calendar",
+                  "telephone_number", "maintainer_email", "license_id", "data_category"):
+        assert copy.get(field) == published.get(field), field

@@ -23,7 +23,9 @@ from ckanext.opengov.messages import bilingual
 
 log = logging.getLogger(__name__)
 
-PROFILES = ["euro_dcat_ap_3", "opengov_tgdc_harvest"]
+# opengov_tgdc reads the portal's own namespace (a catalog running this software); the harvest
+# profile then maps plain DCAT-AP and fills what the TGDC requires but DCAT cannot say.
+PROFILES = ["euro_dcat_ap_3", "opengov_tgdc", "opengov_tgdc_harvest"]
 XML_TYPES = ("application/rdf+xml", "application/xml", "text/xml")
 
 

@@ -62,9 +62,13 @@ class TGDCHarvestProfile(RDFProfile):
         modified = dm.date_only(extras.get("modified") or dataset_dict.get("metadata_modified"))
         if modified:
             out["last_updated_date"] = modified
+        # Values the portal's own profile (opengov_tgdc, run before this one) read from our
+        # namespace stay; what DCAT-AP gave or the defaults only fill what is still empty.
+        for name, value in out.items():
+            if dataset_dict.get(name) in (None, "", []):
+                dataset_dict[name] = value
         for name, values in self._tgdc_values(dataset_ref).items():
-            out[name] = values if name in mapping.DATASET_MULTI_FIELDS else values[0]
-        dataset_dict.update(out)
+            dataset_dict[name] = out[name] = values if name in mapping.DATASET_MULTI_FIELDS else values[0]
         dataset_dict.pop("metadata_modified", None)
         dataset_dict.pop("metadata_created", None)
         # Extras may not repeat a schema field (ckanext-scheming refuses it).
