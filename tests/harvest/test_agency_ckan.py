@@ -143,3 +143,24 @@ def test_two_sources_holding_the_same_record_do_not_overwrite_each_other(agency_
     (message,) = object_error_messages(report)
     assert original["id"] in message
     assert tk.get_action("package_show")(sysadmin_context(), {"id": original["id"]})["owner_org"] == local_agency["id"]
+
+
+def test_two_agencies_copying_the_same_original_do_not_both_publish_it(agency_ckan, remote, local_agency):
+    """Records with different ids that copy one original (same reference_url_catalog): the first wins."""
+    api, org = remote
+    original = "https://catalog.nso.go.th/dataset/population-2568"
+    (first_copy,) = seed(api, org, 1, reference_url_catalog=original)
+    other_org = api.action.organization_create(name=f"org-{uuid.uuid4().hex[:8]}", title="กรมทดสอบสอง")
+    (second_copy,) = seed(api, other_org, 1, reference_url_catalog=original)
+    first = create_source(agency_ckan.url, local_agency["id"], {"organization": org["name"]})
+    assert run_job(first["id"])["stats"].get("added") == 1
+
+    other_agency = tk.get_action("organization_create")(sysadmin_context(), factories.agency())
+    second = create_source(agency_ckan.url, other_agency["id"], {"organization": other_org["name"]})
+    report = run_job(second["id"])
+
+    (message,) = object_error_messages(report)
+    assert original in message
+    kept = tk.get_action("package_show")(sysadmin_context(), {"id": first_copy["id"]})
+    assert kept["reference_url_catalog"] == original and kept["owner_org"] == local_agency["id"]
+    assert model.Package.get(second_copy["id"]) is None
