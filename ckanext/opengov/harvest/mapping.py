@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ckanext.opengov.tgdc import booleans
+
 # Dataset fields of the TGDC standard (schema 2.2.x), as the reference names them.
 DATASET_TEXT_FIELDS = (
     "data_type", "data_type_other", "title", "notes", "url",
@@ -53,8 +55,6 @@ RESOURCE_TEXT_FIELDS = (
 )
 RESOURCE_MULTI_FIELDS = ("resource_disaggregate",)
 
-TRUE_WORDS = {"true", "t", "yes", "y", "1", "on", "ใช่"}
-FALSE_WORDS = {"false", "f", "no", "n", "0", "off", "ไม่ใช่", ""}
 
 
 def flatten_extras(record: dict) -> dict:
@@ -86,17 +86,10 @@ def as_list(value: Any) -> list[str]:
 
 
 def as_bool_text(value: Any) -> str | None:
-    """Booleans as the strings the TGDC schema stores ("True"/"False"); None when unreadable."""
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if value is None:
-        return None
-    text = str(value).strip().lower()
-    if text in TRUE_WORDS:
-        return "True"
-    if text in FALSE_WORDS:
+    """Booleans as the strings the TGDC schema stores; an empty value from an agency means False."""
+    if isinstance(value, str) and not value.strip():
         return "False"
-    return None
+    return booleans.as_bool_text(value)
 
 
 def allows_harvest(record: dict) -> bool:

@@ -12,7 +12,7 @@ from ckanext.scheming.validation import scheming_validator
 from ckanext.opengov import agencies
 from ckanext.opengov.messages import N_, bilingual, field_error
 from ckanext.opengov.tgdc import classification as gate
-from ckanext.opengov.tgdc import contact, dates, datatypes
+from ckanext.opengov.tgdc import booleans, contact, dates, datatypes
 from ckanext.opengov.tgdc import tags as tag_rules
 from ckanext.opengov.tgdc.vocabularies import ALLOWED_CLASSIFICATIONS
 
@@ -194,20 +194,12 @@ def opengov_single_value(key, data, errors, context) -> None:
         raise tk.StopOnError
 
 
-TRUE_WORDS = {"true", "1", "yes", "y", "on", "ใช่", "t"}
-FALSE_WORDS = {"false", "0", "no", "n", "off", "ไม่ใช่", "f"}
-
-
 def opengov_boolean(value: Any, context: dict) -> Any:
     """Agency catalogs send True/False as booleans or strings; store the strings "True"/"False"."""
     if value is missing or value in (None, ""):
         return value
-    word = str(value).strip().lower()
-    if word in TRUE_WORDS:
-        return "True"
-    if word in FALSE_WORDS:
-        return "False"
-    return value  # scheming_choices after this refuses it with the list of choices
+    # An unreadable value goes on unchanged: scheming_choices after this refuses it, listing the choices.
+    return booleans.as_bool_text(value) or value
 
 
 def _data_type_of(key: tuple, data: dict):
