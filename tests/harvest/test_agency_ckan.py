@@ -164,3 +164,14 @@ def test_two_agencies_copying_the_same_original_do_not_both_publish_it(agency_ck
     kept = tk.get_action("package_show")(sysadmin_context(), {"id": first_copy["id"]})
     assert kept["reference_url_catalog"] == original and kept["owner_org"] == local_agency["id"]
     assert model.Package.get(second_copy["id"]) is None
+
+
+def test_the_original_of_a_record_is_looked_up_through_an_index():
+    """`ckan db upgrade -p opengov` indexes reference_url_catalog; the harvester's lookup uses it."""
+    import sqlalchemy as sa
+
+    with model.meta.engine.begin() as conn:
+        conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        plan = " ".join(row[0] for row in conn.execute(sa.text(
+            "EXPLAIN SELECT id FROM package WHERE extras ->> 'reference_url_catalog' = 'https://x.go.th/d'")))
+    assert "idx_opengov_package_reference_url" in plan, plan
