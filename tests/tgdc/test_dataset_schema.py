@@ -183,5 +183,7 @@ def test_text_postgres_cannot_store_is_refused_not_a_server_error(api, org):
     assert "NUL" in " ".join(error["title"])
     error = api("package_create", status=409, **tgdc_dataset(org["id"], notes="แท็บ\tได้ แต่\x0bไม่ได้"))
     assert set(error) == {"notes", "__type"}
+    error = api("package_create", status=409, **tgdc_dataset(org["id"], title="ครึ่ง\ud800ตัว"))
+    assert "title" in error  # a lone surrogate (valid JSON escape, not encodable as UTF-8)
     bad_resource = tgdc_dataset(org["id"], resources=[{"name": "x", "url": "http://127.0.0.1:9/a", "format": ["CSV"]}])
     assert "resources" in api("package_create", status=409, **bad_resource)
