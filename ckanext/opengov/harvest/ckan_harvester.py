@@ -215,20 +215,9 @@ class HarvesterCore(HarvesterBase):
             if existing is not None:
                 dataset["name"] = existing.name
                 dataset["state"] = "active"  # a record withdrawn earlier may come back
-                tk.get_action("package_update")(context, dataset)
-                model.Session.query(HarvestObject).filter(
-                    HarvestObject.package_id == dataset["id"]).update({"current": False})
-                obj.package_id = dataset["id"]
-                obj.current = True
-                obj.save()
             else:
                 dataset["name"] = self._ensure_name_is_unique(dataset.get("name") or dataset["id"])
-                obj.package_id = dataset["id"]
-                obj.current = True
-                obj.add()
-                model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
-                model.Session.flush()
-                create_without_solr_commit(context, dataset)
+            save_for_object(context, obj, dataset, existing.id if existing is not None else None)
         except tk.ValidationError as error:
             model.Session.rollback()
             self._save_object_error(
@@ -304,6 +293,23 @@ class HarvesterCore(HarvesterBase):
 
 
 # -- helpers over ckanext-harvest's tables ---------------------------------------------
+
+def save_for_object(context: dict, obj: HarvestObject, dataset: dict, existing_id: str | None) -> None:
+    """Create or update the dataset a harvest object brings; the object becomes its current one."""
+    if existing_id is not None:
+        tk.get_action("package_update")(context, dataset)
+        model.Session.query(HarvestObject).filter(
+            HarvestObject.package_id == existing_id).update({"current": False})
+        obj.package_id, obj.current = existing_id, True
+        obj.save()
+        return
+    obj.package_id, obj.current = dataset["id"], True
+    obj.add()
+    # The object points at a package created just after it, in the same transaction.
+    model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
+    model.Session.flush()
+    create_without_solr_commit(context, dataset)
+
 
 def create_without_solr_commit(context: dict, dataset: dict) -> str:
     """package_create (same schema, validators and plugins) but without a Solr hard commit per

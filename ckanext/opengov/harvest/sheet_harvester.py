@@ -11,12 +11,11 @@ import uuid
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckanext.harvest.model import HarvestObject
 
 from ckanext.opengov.harvest import mapping, sheet_mapping
 from ckanext.opengov.harvest.ckan_harvester import (
-    CHANGE, STATUS_KEY, WITHDRAW, HarvesterCore, _extra, create_without_solr_commit)
+    CHANGE, STATUS_KEY, WITHDRAW, HarvesterCore, _extra, save_for_object)
 from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
 from ckanext.opengov.messages import N_, bilingual
 
@@ -100,18 +99,9 @@ class OpengovSheetHarvester(HarvesterCore):
         try:
             if existing is not None:
                 dataset.update(id=existing.id, state="active")
-                tk.get_action("package_update")(context, dataset)
-                model.Session.query(HarvestObject).filter(
-                    HarvestObject.package_id == existing.id).update({"current": False})
-                obj.package_id, obj.current = existing.id, True
-                obj.save()
             else:
                 dataset["id"] = str(uuid.uuid4())
-                obj.package_id, obj.current = dataset["id"], True
-                obj.add()
-                model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
-                model.Session.flush()
-                create_without_solr_commit(context, dataset)
+            save_for_object(context, obj, dataset, existing.id if existing is not None else None)
         except tk.ValidationError as error:
             model.Session.rollback()
             self._save_object_error(
