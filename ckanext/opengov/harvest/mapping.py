@@ -109,20 +109,24 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def map_resource(resource: dict) -> dict:
-    out: dict[str, Any] = {}
-    for field in RESOURCE_TEXT_FIELDS:
-        value = _clean(resource.get(field))
+def _copy_fields(src: dict, out: dict, text_fields, multi_fields, bool_fields) -> dict:
+    """The fields of ``src`` that hold a value: text cleaned, lists as lists, yes/no as True/False."""
+    for field in text_fields:
+        value = _clean(src.get(field))
         if value is not None:
             out[field] = value
-    for field in RESOURCE_MULTI_FIELDS:
-        values = as_list(resource.get(field))
+    for field in multi_fields:
+        values = as_list(src.get(field))
         if values:
             out[field] = values
-    if "resource_official_statistics" in out:
-        out["resource_official_statistics"] = as_bool_text(out["resource_official_statistics"]) or \
-            out["resource_official_statistics"]
+    for field in bool_fields:
+        if field in out:
+            out[field] = as_bool_text(out[field]) or out[field]
     return out
+
+
+def map_resource(resource: dict) -> dict:
+    return _copy_fields(resource, {}, RESOURCE_TEXT_FIELDS, RESOURCE_MULTI_FIELDS, ("resource_official_statistics",))
 
 
 def tag_names(record: dict) -> list[str]:
@@ -150,18 +154,8 @@ def map_dataset(record: dict, base_url: str) -> dict:
     for alias, field in ALIASES.items():
         if src.get(field) in (None, "") and src.get(alias) not in (None, ""):
             src[field] = src[alias]
-    out: dict[str, Any] = {"id": record["id"], "name": record.get("name")}
-    for field in DATASET_TEXT_FIELDS:
-        value = _clean(src.get(field))
-        if value is not None:
-            out[field] = value
-    for field in DATASET_MULTI_FIELDS:
-        values = as_list(src.get(field))
-        if values:
-            out[field] = values
-    for field in BOOLEAN_FIELDS:
-        if field in out:
-            out[field] = as_bool_text(out[field]) or out[field]
+    out = _copy_fields(src, {"id": record["id"], "name": record.get("name")},
+                       DATASET_TEXT_FIELDS, DATASET_MULTI_FIELDS, BOOLEAN_FIELDS)
     if src.get("license_id") is None and src.get("license_title"):
         out["license_id"] = src["license_title"]
     out["tag_string"] = ",".join(tag_names(record))
