@@ -76,6 +76,10 @@ status:
 	@dev/portal.sh status || true
 
 test-db: services
+	@# Built once here: webassets makes its folders on the first page with check-then-mkdir, and two
+	@# processes rendering their first page at once (the tests and the live server) race on them.
+	@mkdir -p $(DEV)/storage-test/webassets/.webassets-cache
+	@$(TEST_ENV) $(CKAN) -c test.ini asset build >$(DEV)/logs/test-assets.log 2>&1 || { tail -n 20 $(DEV)/logs/test-assets.log; echo "error: ckan asset build for tests failed; see $(DEV)/logs/test-assets.log" >&2; exit 1; }
 	@$(TEST_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/test-db.log 2>&1 || { tail -n 20 $(DEV)/logs/test-db.log; echo "error: ckan db upgrade for tests failed; see $(DEV)/logs/test-db.log" >&2; exit 1; }
 
 test: test-db

@@ -2,6 +2,9 @@
 # Writes .dev/ckan.ini (the `make run` site) once, with fresh secrets; later runs keep it.
 source "$(dirname "$0")/common.sh"
 
+# Made here, not on the first page: webassets creates it with check-then-mkdir, which races.
+mkdir -p "$DEV_DIR/storage/webassets/.webassets-cache"
+
 INI="$DEV_DIR/ckan.ini"
 TEMPLATE="$ROOT/dev/ckan.ini.in"
 if [[ -f $INI && ! $TEMPLATE -nt $INI ]]; then
@@ -17,5 +20,4 @@ sed -e "s|@SECRET_KEY@|$SECRET_KEY|" -e "s|@JWT_SECRET@|$JWT_SECRET|" \
     -e "s|@CKAN_PORT@|$CKAN_PORT|" -e "s|@PG_PORT@|$PG_PORT|" -e "s|@SOLR_PORT@|$SOLR_PORT|" \
     -e "s|@REDIS_PORT@|$REDIS_PORT|" -e "s|@DEV_DIR@|$DEV_DIR|" \
     "$TEMPLATE" >"$INI"
-mkdir -p "$DEV_DIR/storage"
 say "Wrote $INI"

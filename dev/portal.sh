@@ -18,6 +18,8 @@ start() {
   else
     port_busy "$CKAN_PORT" && die "port $CKAN_PORT is taken by another program. Stop it, or choose another port: OPENGOV_CKAN_PORT=5001 make run"
     say "Starting CKAN at $URL"
+    # Built before the first page: webassets makes its folders with check-then-mkdir, which races.
+    "$CKAN" -c "$INI" asset build >"$LOG_DIR/ckan-assets.log" 2>&1 || die "ckan asset build failed; see $LOG_DIR/ckan-assets.log"
     nohup "$CKAN" -c "$INI" run -H 127.0.0.1 -p "$CKAN_PORT" --disable-reloader >"$LOG_DIR/ckan.log" 2>&1 &
     echo $! >"$WEB_PID"
     wait_until 120 ckan web_ready || {

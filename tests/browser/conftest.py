@@ -137,12 +137,17 @@ def screenshot(browser, request):
 
 
 @pytest.fixture
-def browser_login(browser):
+def browser_login(browser, live_server):
     """login(name, password): signs in through CKAN's own login form in the browser."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     def login(name: str, password: str) -> None:
         browser.get_path("/user/login")
+        if not browser.find_elements("id", "field-login"):
+            with open(live_server.log_path, encoding="utf-8", errors="replace") as log:
+                tail = log.read()[-3000:]
+            pytest.fail(f"the login page has no login form ({browser.title!r}); "
+                        f"the live server's log ends:\n{tail}", pytrace=False)
         browser.find_element("id", "field-login").send_keys(name)
         password_field = browser.find_element("id", "field-password")
         password_field.send_keys(password)

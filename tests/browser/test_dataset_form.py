@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.factories import agency
@@ -28,14 +27,6 @@ def _visible(browser, name: str) -> bool:
         "return !!i && i.closest('.form-group').offsetParent !== null;", name)
 
 
-def _log_in(browser, user):
-    browser.get_path("/user/login")
-    browser.find_element(By.ID, "field-login").send_keys(user["name"])
-    browser.find_element(By.ID, "field-password").send_keys(PASSWORD + Keys.RETURN)
-    WebDriverWait(browser, 20).until(lambda d: "/user/login" not in d.current_url)
-    assert browser.current_url.startswith("http://127.0.0.1:"), browser.current_url
-
-
 def _type(browser, field_id: str, text: str):
     element = browser.find_element(By.ID, field_id)
     element.clear()
@@ -56,8 +47,8 @@ def _click(browser, css: str):
     button.click()
 
 
-def test_statistics_dataset_through_the_thai_form(editor, browser, screenshot):
-    _log_in(browser, editor)
+def test_statistics_dataset_through_the_thai_form(editor, browser, browser_login, screenshot):
+    browser_login(editor["name"], PASSWORD)
     browser.get_path("/dataset/new")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "th"
 
