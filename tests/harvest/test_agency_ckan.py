@@ -7,6 +7,7 @@ import uuid
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 import pytest
+from ckanext.activity.model import Activity
 
 from tests import factories
 from tests.harvest.helpers import create_source, object_error_messages, run_job, sysadmin_context
@@ -53,6 +54,28 @@ def test_first_run_brings_every_public_record_with_all_tgdc_fields(agency_ckan, 
         assert ours["resources"][0]["url"] == record["resources"][0]["url"]
         assert ours["resources"][0]["name"] == "ข้อมูลประชากร 2568"
         assert ours["private"] is False
+
+
+def test_each_harvested_dataset_has_its_activity_and_is_found_by_search(agency_ckan, remote, local_agency):
+    """The activity and the search index share one rendering of the new dataset; both must
+    still hold the dataset exactly as package_show gives it."""
+    api, org = remote
+    records = seed(api, org, 2)
+    source = create_source(agency_ckan.url, local_agency["id"], {"organization": org["name"]})
+
+    run_job(source["id"])
+
+    for record in records:
+        shown = tk.get_action("package_show")({"ignore_auth": True, "use_cache": False}, {"id": record["id"]})
+        # Harvests act as the site user, whose activity CKAN hides from lists by default.
+        activities = model.Session.query(Activity).filter_by(object_id=record["id"]).all()
+        assert [a.activity_type for a in activities] == ["new package"]
+        stored = activities[0].data
+        assert stored["package"]["title"] == shown["title"]
+        assert stored["package"]["objective"] == shown["objective"]
+        assert stored["package"]["resources"][0]["url"] == shown["resources"][0]["url"]
+        found = tk.get_action("package_search")({"ignore_auth": True}, {"q": f'id:"{record["id"]}"'})
+        assert found["count"] == 1 and found["results"][0]["title"] == record["title"]
 
 
 def test_rerun_without_changes_touches_nothing_and_duplicates_nothing(agency_ckan, remote, local_agency):
@@ -175,3 +198,16 @@ def test_the_original_of_a_record_is_looked_up_through_an_index():
         plan = " ".join(row[0] for row in conn.execute(sa.text(
             "EXPLAIN SELECT id FROM package WHERE extras ->> 'reference_url_catalog' = 'https://x.go.th/d'")))
     assert "idx_opengov_package_reference_url" in plan, plan
+
+
+def test_an_objects_status_and_errors_are_read_through_an_index():
+    """ckanext-harvest leaves its object extras and errors unindexed; every import reads them."""
+    import sqlalchemy as sa
+
+    with model.meta.engine.begin() as conn:
+        conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        for table, index in (("harvest_object_extra", "idx_opengov_harvest_object_extra_object"),
+                             ("harvest_object_error", "idx_opengov_harvest_object_error_object")):
+            plan = " ".join(row[0] for row in conn.execute(sa.text(
+                f"EXPLAIN SELECT * FROM {table} WHERE harvest_object_id = 'x'")))
+            assert index in plan, plan

@@ -19,10 +19,11 @@ import logging
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan.model import PACKAGE_NAME_MAX_LENGTH
 from ckanext.harvest.harvesters.base import HarvesterBase
 from ckanext.harvest.model import HarvestObject, HarvestObjectExtra
 
-from ckanext.opengov.harvest import mapping
+from ckanext.opengov.harvest import mapping, shared_show
 from ckanext.opengov.harvest.listing import ListingError, changed_records, list_public_ids
 from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
 from ckanext.opengov.messages import N_, bilingual
@@ -216,7 +217,7 @@ class HarvesterCore(HarvesterBase):
                 dataset["name"] = existing.name
                 dataset["state"] = "active"  # a record withdrawn earlier may come back
             else:
-                dataset["name"] = self._ensure_name_is_unique(dataset.get("name") or dataset["id"])
+                dataset["name"] = self._free_name(dataset.get("name") or dataset["id"])
             save_for_object(context, obj, dataset, existing.id if existing is not None else None)
         except tk.ValidationError as error:
             model.Session.rollback()
@@ -226,6 +227,13 @@ class HarvesterCore(HarvesterBase):
                 obj, "Import")
             return False
         return True
+
+    def _free_name(self, ideal: str) -> str:
+        """The record's own name when no dataset here has it (one indexed lookup); otherwise
+        ckanext-harvest's numbered variant, whose ILIKE scan of every name is kept for clashes."""
+        if len(ideal) <= PACKAGE_NAME_MAX_LENGTH and model.Package.by_name(ideal) is None:
+            return ideal
+        return self._ensure_name_is_unique(ideal)
 
     def _withdraw(self, obj, confirmed=False):
         package_id = obj.package_id or obj.guid
@@ -318,9 +326,10 @@ def create_without_solr_commit(context: dict, dataset: dict) -> str:
     the source when the job finishes, which commits)."""
     from ckan import logic
 
-    package_id = tk.get_action("package_create")(dict(context, defer_commit=True, return_id_only=True), dataset)
-    both = logic.package_show_default_and_custom_schemas(dict(context), package_id)
-    logic.index_update_package_dicts(both, defer_commit=True)
+    with shared_show.sharing(dataset["id"]):
+        package_id = tk.get_action("package_create")(dict(context, defer_commit=True, return_id_only=True), dataset)
+        both = shared_show.default_and_custom(dict(context), package_id)
+        logic.index_update_package_dicts(both, defer_commit=True)
     model.repo.commit()
     return package_id
 
