@@ -12,6 +12,9 @@ and share one database.
 
     make bench                                   # HARVEST_BENCH_N=2000 by default
     HARVEST_BENCH_N=20000 HARVEST_BENCH_RSS_SIZES=5000,20000,100000 make bench
+
+It ends with bare package_create on the same records (HARVEST_BENCH_FLOOR_N, at most 2000):
+the ceiling of any harvester that saves through CKAN's action layer.
 """
 from __future__ import annotations
 
@@ -67,6 +70,15 @@ def run_harvest(source_name: str, gather_only: bool = False) -> tuple[float, int
     return elapsed, usage.ru_maxrss // 1024
 
 
+def package_create_floor(n: int, owner_org: str) -> float:
+    """Datasets per second of bare package_create in its own process (benchmarks/package_create_floor.py)."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.package_create_floor", str(n), owner_org],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"package_create floor failed: {done.stderr[-3000:]}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     if "ckan_bench" not in os.environ.get("CKAN_SQLALCHEMY_URL", ""):
         sys.exit("Run this through `make bench`: it points CKAN at the ckan_bench database.")
@@ -120,6 +132,9 @@ def main() -> None:
         print(f"  {who:5} ({source_type:12}) {size:>7} at source  {harvested:>7} harvested  "
               f"{seconds:8.1f} s  {harvested / seconds:7.1f} datasets/s  peak RSS {rss} MiB", flush=True)
     server.stop()
+    floor_n = min(n, int(os.environ.get("HARVEST_BENCH_FLOOR_N", "2000")))
+    floor = package_create_floor(floor_n, org["id"])
+    print(f"  package_create alone (no harvest, no Solr) {floor_n:>7} datasets  {floor:7.1f} datasets/s", flush=True)
     model.Session.remove()
     ckan("search-index", "clear")  # the bench shares the test Solr core (BENCH_ENV): leave it empty
 
@@ -132,8 +147,11 @@ def main() -> None:
         print(f"| {who} `{source_type}` | {harvested} of {size} | {harvested / seconds:.1f} | {rss} |")
     for who, source_type, size, seconds, rss in gathers:
         print(f"| {who} `{source_type}`, gather stage only | {size} at source | - | {rss} |")
-    print(f"\nthroughput ours/stock: {(ours[3] / ours[4]) / (stock[3] / stock[4]):.2f}x; "
-          f"peak RSS ours/stock: {ours[5] / stock[5]:.2f}x")
+    print(f"| package_create alone, no harvest and no Solr | {floor_n} | {floor:.1f} | - |")
+    stock_rate = stock[3] / stock[4]
+    print(f"\nthroughput ours/stock: {(ours[3] / ours[4]) / stock_rate:.2f}x; "
+          f"peak RSS ours/stock: {ours[5] / stock[5]:.2f}x; "
+          f"package_create alone/stock: {floor / stock_rate:.2f}x (the ceiling through the action layer)")
 
 
 if __name__ == "__main__":

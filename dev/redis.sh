@@ -26,7 +26,10 @@ start() {
 stop() {
   if pid_alive "$PIDFILE"; then
     say "Stopping Redis"
-    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || kill "$(cat "$PIDFILE")"
+    # A Redis whose data folder is gone cannot save, refuses a plain shutdown and ignores SIGTERM.
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 \
+      || redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 \
+      || kill "$(cat "$PIDFILE")"
   fi
 }
 
