@@ -323,7 +323,8 @@ def create_without_solr_commit(context: dict, dataset: dict) -> str:
     """package_create (same schema, validators and plugins) but without a Solr hard commit per
     dataset, which is most of a harvest's time: the document is sent to Solr uncommitted and
     becomes searchable at Solr's next commit (autoSoftCommit, or ckanext-harvest's reindex of
-    the source when the job finishes, which commits)."""
+    the source when the job finishes, which commits). The dataset's activity and its search
+    document share one rendering (shared_show)."""
     from ckan import logic
 
     with shared_show.sharing(dataset["id"]):
