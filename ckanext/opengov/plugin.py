@@ -7,8 +7,10 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
-from ckanext.opengov.logic import action, harvest_auth, transparency_action, transparency_auth
+from ckanext.opengov import web
+from ckanext.opengov.logic import action, core_guards, harvest_auth, harvest_guards, public_reads
 from ckanext.opengov.logic import harvest as harvest_actions
+from ckanext.opengov.logic import transparency_action, transparency_auth
 from ckanext.opengov.search import facets, plugin_hooks
 from ckanext.opengov.views import harvest as harvest_views
 from ckanext.opengov.tgdc import validators
@@ -29,6 +31,7 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IAuthFunctions)
     p.implements(p.IBlueprint)
+    p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurer
     def update_config(self, config):
@@ -54,7 +57,10 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IActions
     def get_actions(self):
-        return {**action.get_actions(), **transparency_action.get_actions(), **harvest_actions.get_actions()}
+        return _merged(
+            action.get_actions(), public_reads.get_actions(), core_guards.get_actions(),
+            harvest_guards.get_actions(), transparency_action.get_actions(), harvest_actions.get_actions(),
+        )
 
     # IPackageController: TGDC choices and the ministry become facetable fields.
     def before_dataset_index(self, pkg_dict):
@@ -75,8 +81,28 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # IAuthFunctions
     def get_auth_functions(self):
-        return {**transparency_auth.get_auth_functions(), **harvest_auth.get_auth_functions()}
+        return _merged(
+            transparency_auth.get_auth_functions(), harvest_auth.get_auth_functions(),
+            public_reads.get_auth_functions(), core_guards.get_auth_functions(),
+            harvest_guards.get_auth_functions(),
+        )
 
     # IBlueprint
     def get_blueprint(self):
         return [*transparency_views.get_blueprints(), harvest_views.blueprint]
+
+    # IMiddleware: response headers and request limits for every page and API call.
+    def make_middleware(self, app, config):
+        return web.make_middleware(app, config)
+
+
+def _merged(*tables: dict) -> dict:
+    """One dict of actions or auth functions; a name given twice is a wiring mistake (one
+    plugin can chain a core function only once), so it stops the start."""
+    merged: dict = {}
+    for table in tables:
+        twice = merged.keys() & table.keys()
+        if twice:
+            raise RuntimeError(f"opengov registers {sorted(twice)} twice")
+        merged.update(table)
+    return merged
