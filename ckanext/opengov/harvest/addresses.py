@@ -100,3 +100,53 @@ def check_address(ip: str, host: str | None, allowed: tuple[frozenset[str], tupl
     if is_forbidden(address):
         raise ForbiddenAddress(str(address), host)
     return address
+
+
+def literal_address(host: str) -> IPAddress | None:
+    """The address a URL's host spells, read the way the system resolver reads it, or None
+    for a real name.
+
+    Besides dotted decimal, the resolver (glibc's inet_aton) takes octal (0251.0376.0251.0376),
+    hex (0xa9.0xfe.0xa9.0xfe, 0xa9fea9fe), a plain integer (2852039166) and short forms
+    (169.254.43518, 127.1), so a check that reads only dotted decimal can be walked around.
+    IPv6 (with or without brackets, with a zone id) is parsed by ipaddress.
+    """
+    host = host.strip().lower()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if ":" in host:
+        try:
+            return ipaddress.IPv6Address(host.split("%", 1)[0])
+        except ValueError:
+            return None
+    parts = host.split(".")
+    if not 1 <= len(parts) <= 4:
+        return None
+    numbers = []
+    for part in parts:
+        try:
+            if part[:2] == "0x" and len(part) > 2:
+                numbers.append(int(part[2:], 16))
+            elif part[:1] == "0" and len(part) > 1:
+                numbers.append(int(part[1:], 8))
+            else:
+                numbers.append(int(part, 10) if part.isdigit() else None)
+        except ValueError:
+            return None
+    if None in numbers:
+        return None
+    # The last part fills every byte the earlier ones leave (a.b → 8.24 bits, a.b.c → 8.8.16).
+    *head, last = numbers
+    if any(n > 0xFF for n in head) or last >= 1 << (8 * (4 - len(head))):
+        return None
+    value = last
+    for index, number in enumerate(head):
+        value |= number << (8 * (3 - index))
+    return ipaddress.IPv4Address(value)
+
+
+def check_addresses(host: str, addresses: Iterable[str], allowed) -> None:
+    """Raise ForbiddenAddress if any address `host` resolves to may not be reached: a name
+    with one public and one private address is refused whole, as at fetch time."""
+    for address in addresses:
+        check_address(address, host, allowed)

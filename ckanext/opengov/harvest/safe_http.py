@@ -25,7 +25,9 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import NameResolutionError, NewConnectionError, ProtocolError
 from urllib3.util import connection as u3_connection
 
-from ckanext.opengov.harvest.addresses import ForbiddenAddress, check_address, parse_allowed
+from ckanext.opengov.harvest.addresses import (
+    ForbiddenAddress, check_address, check_addresses, literal_address, parse_allowed,
+)
 from ckanext.opengov.messages import N_, bilingual
 
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -277,3 +279,35 @@ def _find_cause(error: BaseException, kind) -> BaseException | None:
         stack.extend([current.__cause__, current.__context__, getattr(current, "reason", None)])
         stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
     return None
+
+
+def check_source_url(url: str, policy: Policy | None = None, resolve_timeout: float = 3.0) -> None:
+    """Refuse, when a source is registered, a URL whose host is or resolves to a forbidden
+    address (raises ForbiddenAddress). The fetch-time check stays: DNS answers change.
+
+    Literal addresses in any spelling the resolver accepts are decided without a lookup;
+    a name is resolved with a short deadline. A name that does not resolve (yet) passes here
+    and is refused at fetch time if it then leads somewhere forbidden.
+    """
+    policy = policy or policy_from_config()
+    allowed = parse_allowed(policy.allowed_hosts)
+    host = urlsplit(url).hostname or ""
+    literal = literal_address(host)
+    if literal is not None:
+        check_address(str(literal), host, allowed)
+        return
+    check_addresses(host, _resolve(host, resolve_timeout), allowed)
+
+
+def _resolve(host: str, timeout: float) -> list[str]:
+    """The addresses of `host`, or none when it does not resolve within `timeout` seconds."""
+    import concurrent.futures
+
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(socket.getaddrinfo, host, None, 0, socket.SOCK_STREAM)
+    pool.shutdown(wait=False)  # a hung resolver thread is left to finish on its own
+    try:
+        infos = future.result(timeout=timeout)
+    except (OSError, UnicodeError, concurrent.futures.TimeoutError):
+        return []
+    return [sockaddr[0] for _, _, _, _, sockaddr in infos]

@@ -7,26 +7,30 @@ the public), a schema, the per-dataset error report, and closing a job whose wor
 from __future__ import annotations
 
 import datetime
+import json
 
 import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-from ckanext.harvest.logic import HarvestJobExists
+from ckan.lib.navl.dictization_functions import missing
 from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject, HarvestSource
 
+from ckanext.opengov.logic.harvest_guards import GUARDED_SOURCE_TYPES as AGENCY_SOURCE_TYPES
 from ckanext.opengov.messages import N_, bilingual
 
-AGENCY_SOURCE_TYPES = ("opengov_ckan", "opengov_dcat", "opengov_sheet")
 FREQUENCIES = ("MANUAL", "DAILY", "WEEKLY", "BIWEEKLY", "MONTHLY")
 SOURCE_FIELDS = ("title", "url", "source_type", "config", "frequency", "notes")
+MAX_LIMIT = 1000
 
 MSG = {
-    "type": N_("The source type must be one of: %(types)s"),
-    "frequency": N_("The frequency must be one of: %(values)s"),
+    "one_of": N_("Must be one of: %(values)s"),
+    "required": N_("Missing value"),
+    "text": N_("Must be a single text value."),
+    "config": N_("The configuration must be a JSON object, e.g. {}"),
+    "limit": N_("Must be a whole number from 1 to %(max)s."),
     "url": N_("The source URL must start with http:// or https://"),
     "not_source": N_("Harvest source not found: %(id)s"),
-    "job_exists": N_("A job for this source is already waiting or running."),
     "interrupted": N_("The job stopped without finishing (its worker was stopped or killed); "
                       "the next job redoes its work."),
     "not_job": N_("Harvest job not found: %(id)s"),
@@ -45,21 +49,111 @@ def _source_package(source_id):
     return package
 
 
-def _validate(data_dict: dict, creating: bool):
-    errors = {}
-    if creating:
-        org = model.Group.get(data_dict.get("owner_org") or "")
-        if org is None or not org.is_organization:
-            errors["owner_org"] = [bilingual(MSG["no_agency"])]
-    if "source_type" in data_dict or creating:
-        types = AGENCY_SOURCE_TYPES
-        if data_dict.get("source_type") not in types:
-            errors["source_type"] = [bilingual(MSG["type"], types=", ".join(types))]
-    if data_dict.get("frequency", "MANUAL") not in FREQUENCIES:
-        errors["frequency"] = [bilingual(MSG["frequency"], values=", ".join(FREQUENCIES))]
-    if "url" in data_dict or creating:
-        if not str(data_dict.get("url") or "").lower().startswith(("http://", "https://")):
-            errors["url"] = [bilingual(MSG["url"])]
+def _invalid(key: str, **params):
+    raise tk.Invalid(bilingual(MSG[key], **params))
+
+
+def _required(key, data, errors, context):
+    if data.get(key) in (None, "", missing):
+        errors[key].append(bilingual(MSG["required"]))
+        raise tk.StopOnError
+
+
+def _text(value):
+    """One text value: a list or an object where a string belongs is refused, not str()-ed."""
+    if value is missing or value is None:
+        return value
+    if not isinstance(value, str):
+        _invalid("text")
+    return value.strip()
+
+
+def _one_of(values):
+    def check(value):
+        if value not in values:
+            _invalid("one_of", values=", ".join(values))
+        return value
+    return check
+
+
+def _agency(value):
+    org = model.Group.get(value)
+    if org is None or not org.is_organization or org.state != "active":
+        _invalid("no_agency")
+    return org.id
+
+
+def _http_url(value):
+    if not value.lower().startswith(("http://", "https://")):
+        _invalid("url")
+    return value
+
+
+def _json_object(value):
+    try:
+        parsed = json.loads(value) if value else {}
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        _invalid("config")
+    return value
+
+
+def _limit(value):
+    if isinstance(value, bool) or not (isinstance(value, int) or isinstance(value, str) and value.isdigit()):
+        _invalid("limit", max=MAX_LIMIT)
+    if not 1 <= int(value) <= MAX_LIMIT:
+        _invalid("limit", max=MAX_LIMIT)
+    return int(value)
+
+
+def _schemas() -> dict:
+    ignore_missing, default = tk.get_validator("ignore_missing"), tk.get_validator("default")
+    boolean = tk.get_validator("boolean_validator")
+    optional = [ignore_missing, _text]
+    source = {
+        "title": optional, "notes": optional, "name": optional,
+        "url": [ignore_missing, _text, _http_url],
+        "source_type": [ignore_missing, _text, _one_of(AGENCY_SOURCE_TYPES)],
+        "config": [ignore_missing, _text, _json_object],
+        "frequency": [ignore_missing, _text, _one_of(FREQUENCIES)],
+    }
+    identified = {"id": [_required, _text]}
+    return {
+        "create": dict(source, owner_org=[_required, _text, _agency], url=[_required, _text, _http_url],
+                       source_type=[_required, _text, _one_of(AGENCY_SOURCE_TYPES)],
+                       frequency=[default("MANUAL"), _text, _one_of(FREQUENCIES)]),
+        "update": dict(source, owner_org=optional, **identified),
+        "identified": identified,
+        "list": {"organization": [ignore_missing, _text, _agency]},
+        "job_start": {"source_id": [_required, _text], "run": [default(True), boolean]},
+        "job_list": {"source_id": [_required, _text], "limit": [default(20), _limit]},
+        "job_show": {"job_id": [_required, _text]},
+    }
+
+
+def _validated(data_dict, schema_name: str) -> dict:
+    """The input checked against one of the schemas above, with CKAN's navl machinery: each
+    field's errors come back as a 409 with a Thai/English message, never a server error."""
+    if not isinstance(data_dict, dict):
+        raise tk.ValidationError({"__input": [bilingual(MSG["text"])]})
+    schema = _schemas()[schema_name]
+    data, errors = tk.navl_validate({k: v for k, v in data_dict.items() if k in schema}, schema, {})
+    errors = {k: v for k, v in errors.items() if v}
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
+
+
+def _guard(data: dict, stored=None):
+    """Type and address checks of harvest_guards (after the access check: resolving a name
+    tells the caller something, so only people allowed to register a source get to ask)."""
+    from ckanext.opengov.logic.harvest_guards import guard_errors
+
+    if "url" not in data and "source_type" not in data:
+        return
+    source_type = data.get("source_type", stored.type if stored else None)
+    errors = guard_errors(source_type, data.get("url", stored.url if stored else None))
     if errors:
         raise tk.ValidationError(errors)
 
@@ -84,12 +178,12 @@ def opengov_harvest_source_create(context, data_dict):
     :param source_type: ``opengov_ckan`` (an agency CKAN catalog)
     :param config: JSON text (optional), :param frequency: MANUAL, DAILY, WEEKLY, BIWEEKLY or MONTHLY
     """
-    tk.check_access("opengov_harvest_source_create", context, data_dict)
-    _validate(data_dict, creating=True)
-    org = model.Group.get(data_dict["owner_org"])
-    payload = {k: data_dict[k] for k in SOURCE_FIELDS if data_dict.get(k) is not None}
-    payload.update(owner_org=org.id, name=data_dict.get("name") or _source_name(org.name, data_dict["url"]))
-    payload.setdefault("frequency", "MANUAL")
+    data = _validated(data_dict, "create")
+    tk.check_access("opengov_harvest_source_create", context, data)
+    _guard(data)
+    org = model.Group.get(data["owner_org"])
+    payload = {k: data[k] for k in SOURCE_FIELDS if data.get(k) is not None}
+    payload.update(owner_org=org.id, name=data.get("name") or _source_name(org.name, data["url"]))
     created = tk.get_action("harvest_source_create")(_sysadmin_context(context), payload)
     return _summary(created)
 
@@ -102,14 +196,15 @@ def _source_name(org_name: str, url: str) -> str:
 
 def opengov_harvest_source_update(context, data_dict):
     """Change a source's title, url, type, config or frequency (:param id: the source)."""
-    tk.check_access("opengov_harvest_source_update", context, data_dict)
-    package = _source_package(data_dict.get("id"))
-    _validate(data_dict, creating=False)
+    data = _validated(data_dict, "update")
+    tk.check_access("opengov_harvest_source_update", context, data)
+    package = _source_package(data["id"])
     stored = HarvestSource.get(package.id)
+    _guard(data, stored)
     payload = {"id": package.id, "name": package.name, "title": package.title, "notes": package.notes,
                "url": stored.url, "source_type": stored.type, "config": stored.config,
                "frequency": stored.frequency}
-    payload.update({k: data_dict[k] for k in SOURCE_FIELDS if k in data_dict})
+    payload.update({k: data[k] for k in SOURCE_FIELDS if k in data})
     payload["owner_org"] = package.owner_org  # a source cannot be moved to another agency
     updated = tk.get_action("harvest_source_update")(_sysadmin_context(context), payload)
     return _summary(updated)
@@ -117,8 +212,9 @@ def opengov_harvest_source_update(context, data_dict):
 
 def opengov_harvest_source_delete(context, data_dict):
     """Remove a source; the datasets it harvested stay (:param id: the source)."""
-    tk.check_access("opengov_harvest_source_delete", context, data_dict)
-    package = _source_package(data_dict.get("id"))
+    data = _validated(data_dict, "identified")
+    tk.check_access("opengov_harvest_source_delete", context, data)
+    package = _source_package(data["id"])
     tk.get_action("harvest_source_delete")(_sysadmin_context(context), {"id": package.id})
     return {"id": package.id, "deleted": True}
 
@@ -126,8 +222,9 @@ def opengov_harvest_source_delete(context, data_dict):
 @tk.side_effect_free
 def opengov_harvest_source_show(context, data_dict):
     """One source with its last job (:param id: the source)."""
-    tk.check_access("opengov_harvest_source_show", context, data_dict)
-    package = _source_package(data_dict.get("id"))
+    data = _validated(data_dict, "identified")
+    tk.check_access("opengov_harvest_source_show", context, data)
+    package = _source_package(data["id"])
     return _summary(tk.get_action("harvest_source_show")(_sysadmin_context(context), {"id": package.id}))
 
 
@@ -137,12 +234,13 @@ def opengov_harvest_source_list(context, data_dict):
 
     :param organization: only this agency's (optional)
     """
-    tk.check_access("opengov_harvest_source_list", context, data_dict)
+    data = _validated(data_dict, "list")
+    tk.check_access("opengov_harvest_source_list", context, data)
     user = context.get("user")
     query = model.Session.query(model.Package).filter(
         model.Package.type == "harvest", model.Package.state == "active")
-    if data_dict.get("organization"):
-        query = query.filter(model.Package.owner_org == model.Group.get(data_dict["organization"]).id)
+    if data.get("organization"):
+        query = query.filter(model.Package.owner_org == data["organization"])
     elif not authz.is_sysadmin(user):
         admin_of = [g.id for g in model.User.get(user).get_groups("organization", "admin")]
         query = query.filter(model.Package.owner_org.in_(admin_of or [""]))
@@ -182,15 +280,14 @@ def close_interrupted_jobs(source_id: str, stale_after: datetime.timedelta) -> l
 
 def opengov_harvest_job_start(context, data_dict):
     """Start a job now (:param source_id:). A job left running by a dead worker is closed first."""
-    tk.check_access("opengov_harvest_job_start", context, data_dict)
-    package = _source_package(data_dict.get("source_id"))
+    data = _validated(data_dict, "job_start")
+    tk.check_access("opengov_harvest_job_start", context, data)
+    package = _source_package(data["source_id"])
     minutes = float(tk.config.get("ckanext.opengov.harvest.stale_job_minutes"))
     interrupted = close_interrupted_jobs(package.id, datetime.timedelta(minutes=minutes))
-    try:
-        job = tk.get_action("harvest_job_create")(
-            _sysadmin_context(context), {"source_id": package.id, "run": data_dict.get("run", True)})
-    except HarvestJobExists:
-        raise tk.ValidationError({"source_id": [bilingual(MSG["job_exists"])]})
+    # harvest_guards turns "a job exists" and an unguarded source type into a 409
+    job = tk.get_action("harvest_job_create")(
+        _sysadmin_context(context), {"source_id": package.id, "run": data["run"]})
     job["interrupted_jobs_closed"] = interrupted
     return job
 
@@ -198,10 +295,11 @@ def opengov_harvest_job_start(context, data_dict):
 @tk.side_effect_free
 def opengov_harvest_job_list(context, data_dict):
     """A source's jobs, newest first (:param source_id:, :param limit: default 20)."""
-    tk.check_access("opengov_harvest_job_list", context, data_dict)
-    package = _source_package(data_dict.get("source_id"))
+    data = _validated(data_dict, "job_list")
+    tk.check_access("opengov_harvest_job_list", context, data)
+    package = _source_package(data["source_id"])
     jobs = model.Session.query(HarvestJob).filter(HarvestJob.source_id == package.id).order_by(
-        HarvestJob.created.desc()).limit(int(data_dict.get("limit") or 20))
+        HarvestJob.created.desc()).limit(data["limit"])
     return [_job_dict(job) for job in jobs]
 
 
@@ -224,10 +322,11 @@ def _iso(value):
 @tk.side_effect_free
 def opengov_harvest_job_show(context, data_dict):
     """A job's status, counts, gather errors and per-dataset errors (:param job_id:)."""
-    tk.check_access("opengov_harvest_job_show", context, data_dict)
-    job = HarvestJob.get(data_dict.get("job_id") or "")
+    data = _validated(data_dict, "job_show")
+    tk.check_access("opengov_harvest_job_show", context, data)
+    job = HarvestJob.get(data["job_id"])
     if job is None:
-        raise tk.ObjectNotFound(bilingual(MSG["not_job"], id=data_dict.get("job_id")))
+        raise tk.ObjectNotFound(bilingual(MSG["not_job"], id=data["job_id"]))
     report = tk.get_action("harvest_job_report")({"ignore_auth": True}, {"id": job.id})
     out = _job_dict(job)
     out["gather_errors"] = [e["message"] for e in report["gather_errors"]]

@@ -1,10 +1,184 @@
-"""Guards on ckanext-harvest's own actions: only the guarded source types, agency admins only,
-forbidden URLs refused at registration."""
+"""Guards on ckanext-harvest's own actions, as the portal exposes them.
+
+- Only the guarded source types (our harvesters, which fetch through harvest/safe_http.py)
+  may be registered, switched to, or run: a site that also loads another harvester plugin
+  (ckanext-harvest's stock `ckan` harvester fetches with plain requests) still cannot use it.
+- A source URL whose host is or resolves to a forbidden address is refused when the source is
+  registered or changed, with a Thai/English reason (and still refused at fetch time).
+- ckanext-harvest's create/update/patch actions check only package_create/package_update
+  (so agency editors pass); here they check the harvest_source_* functions of harvest_auth.
+- Inputs that made ckanext-harvest answer with a server error get a 4xx.
+"""
 from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from ckanext.opengov.messages import N_, bilingual
+
+GUARDED_SOURCE_TYPES = ("opengov_ckan", "opengov_dcat", "opengov_sheet")
+
+MSG = {
+    "type": N_("The source type must be one of: %(types)s"),
+    "scheme": N_("The source URL must start with http:// or https://"),
+    "forbidden": N_("The source URL leads to a private, local or reserved address (%(address)s); "
+                    "the portal does not harvest from there."),
+    "type_not_run": N_("Sources of type %(type)s are not harvested on this portal."),
+    "job_exists": N_("A job for this source is already waiting or running."),
+    "inactive": N_("The source is inactive, so no job can be started for it."),
+    "text": N_("Must be a single text value."),
+    "number": N_("Must be a whole number, 0 or more."),
+    "not_found": N_("Harvest source not found: %(id)s"),
+}
+
+
+def guard_errors(source_type, url) -> dict:
+    """The errors of a source's type and URL (the values it will have once stored)."""
+    from ckanext.opengov.harvest.addresses import ForbiddenAddress
+    from ckanext.opengov.harvest.safe_http import check_source_url
+
+    errors = {}
+    if source_type not in GUARDED_SOURCE_TYPES:
+        errors["source_type"] = [bilingual(MSG["type"], types=", ".join(GUARDED_SOURCE_TYPES))]
+    if not isinstance(url, str) or urlsplit(url.strip()).scheme.lower() not in ("http", "https") \
+            or not urlsplit(url.strip()).hostname:
+        errors["url"] = [bilingual(MSG["scheme"])]
+    else:
+        try:
+            check_source_url(url.strip())
+        except ForbiddenAddress as error:
+            errors["url"] = [bilingual(MSG["forbidden"], address=error.address)]
+        except ValueError:  # a malformed port or host
+            errors["url"] = [bilingual(MSG["scheme"])]
+    return errors
+
+
+def _raise_if(errors: dict):
+    if errors:
+        raise tk.ValidationError(errors)
+
+
+def _check(name: str, context, data_dict):
+    tk.check_access(name, context, data_dict)  # passes at once for ignore_auth (internal calls)
+
+
+def _stored(source_id):
+    """The stored source (HarvestSource) named by id or name, or 404."""
+    from ckanext.harvest.model import HarvestSource
+
+    package = model.Package.get(source_id) if isinstance(source_id, str) and source_id else None
+    source = HarvestSource.get(package.id) if package is not None and package.type == "harvest" else None
+    if source is None:
+        raise tk.ObjectNotFound(bilingual(MSG["not_found"], id=source_id))
+    return source
+
+
+@tk.chained_action
+def harvest_source_create(original, context, data_dict):
+    _check("harvest_source_create", context, data_dict)
+    _raise_if(guard_errors(data_dict.get("source_type"), data_dict.get("url")))
+    return original(context, data_dict)
+
+
+def _guard_change(name: str, original, context, data_dict, patch: bool):
+    source = _stored(data_dict.get("id"))
+    _check("harvest_source_update", context, data_dict)
+    # update without a field stores it empty (ckanext-harvest's schema then refuses it);
+    # patch keeps the stored value.
+    default_type, default_url = (source.type, source.url) if patch else (None, None)
+    _raise_if(guard_errors(data_dict.get("source_type", default_type), data_dict.get("url", default_url)))
+    return original(context, data_dict)
+
+
+@tk.chained_action
+def harvest_source_update(original, context, data_dict):
+    return _guard_change("harvest_source_update", original, context, data_dict, patch=False)
+
+
+@tk.chained_action
+def harvest_source_patch(original, context, data_dict):
+    return _guard_change("harvest_source_patch", original, context, data_dict, patch=True)
+
+
+def _refuse_unguarded(source) -> None:
+    if source.type not in GUARDED_SOURCE_TYPES:
+        raise tk.ValidationError({"source_type": [bilingual(MSG["type_not_run"], type=source.type)]})
+
+
+@tk.chained_action
+def harvest_job_create(original, context, data_dict):
+    from ckanext.harvest.logic import HarvestJobExists, HarvestSourceInactiveError
+
+    _check("harvest_job_create", context, data_dict)
+    _refuse_unguarded(_stored(data_dict.get("source_id")))
+    try:
+        return original(context, data_dict)
+    except HarvestJobExists:
+        raise tk.ValidationError({"source_id": [bilingual(MSG["job_exists"])]})
+    except HarvestSourceInactiveError:
+        raise tk.ValidationError({"source_id": [bilingual(MSG["inactive"])]})
+
+
+@tk.chained_action
+def harvest_send_job_to_gather_queue(original, context, data_dict):
+    from ckanext.harvest.model import HarvestJob
+
+    job = HarvestJob.get(data_dict.get("id")) if isinstance(data_dict.get("id"), str) else None
+    if job is not None:
+        _refuse_unguarded(job.source)
+    return original(context, data_dict)
+
+
+@tk.chained_action
+def harvest_abort_failed_jobs(original, context, data_dict):
+    """ckanext-harvest checks no access here: anyone could abort every running job."""
+    _check("harvest_jobs_run", context, data_dict)
+    life_span = data_dict.get("life_span", 7)
+    if isinstance(life_span, bool) or not str(life_span).isdigit():
+        raise tk.ValidationError({"life_span": [bilingual(MSG["number"])]})
+    for key in ("include", "exclude"):
+        if data_dict.get(key) is not None and not isinstance(data_dict[key], str):
+            raise tk.ValidationError({key: [bilingual(MSG["text"])]})
+    return original(context, dict(data_dict, life_span=int(life_span)))
+
+
+@tk.chained_action
+@tk.side_effect_free
+def harvest_source_reindex(original, context, data_dict):
+    """ckanext-harvest checks no access here. Its own bulk reindex (harvest_sources_reindex,
+    sysadmins only) calls it with a bare `defer_commit` context; API callers cannot set context."""
+    if not context.get("defer_commit"):
+        _check("harvest_source_reindex", context, data_dict)
+    return original(context, data_dict)
+
+
+@tk.chained_action
+@tk.side_effect_free
+def harvest_log_list(original, context, data_dict):
+    _check("harvest_log_list", context, data_dict)
+    if data_dict.get("level") is not None and not isinstance(data_dict["level"], str):
+        raise tk.ValidationError({"level": [bilingual(MSG["text"])]})
+    return original(context, data_dict)
+
+
+@tk.chained_action
+@tk.side_effect_free
+def harvest_job_list(original, context, data_dict):
+    _check("harvest_job_list", context, data_dict)
+    for key in ("source_id", "status"):
+        if data_dict.get(key) is not None and not isinstance(data_dict[key], str):
+            raise tk.ValidationError({key: [bilingual(MSG["text"])]})
+    return original(context, data_dict)
 
 
 def get_actions() -> dict:
-    return {}
+    return {f.__name__: f for f in (
+        harvest_source_create, harvest_source_update, harvest_source_patch, harvest_job_create,
+        harvest_send_job_to_gather_queue, harvest_abort_failed_jobs, harvest_source_reindex,
+        harvest_log_list, harvest_job_list,
+    )}
 
 
 def get_auth_functions() -> dict:
