@@ -1,7 +1,16 @@
 """Browser-side hardening of every response: headers, CSRF for cookie-authenticated API writes,
-request limits."""
+request limits.
+
+CKAN 2.12 hands IMiddleware the Flask app; each part registers its own request hooks or wraps
+``app.wsgi_app``, and the same Flask app is returned.
+"""
 from __future__ import annotations
+
+from ckanext.opengov.web import csrf, headers, limits
 
 
 def make_middleware(app, config):
+    limits.install(app)
+    csrf.install(app)
+    headers.install(app, config)
     return app
