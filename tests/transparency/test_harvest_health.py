@@ -6,7 +6,7 @@ from ckan.cli.cli import ckan as ckan_cli
 
 def test_a_failing_agency_source_shows_as_failing_on_both_pages(app, catalog, api, cli):
     source = api("harvest_source_create", name="nso-catalog", title="บัญชีข้อมูล สสช.",
-                 url="http://127.0.0.1:9/", source_type="ckan", owner_org=catalog["nso"]["id"])
+                 url="http://127.0.0.1:9/", source_type="opengov_ckan", owner_org=catalog["nso"]["id"])
     # Nothing listens on 127.0.0.1:9: the real CKAN harvester's gather stage records an error.
     run = cli.invoke(ckan_cli, ["harvester", "run-test", source["id"]])
     assert run.exit_code == 0, run.output

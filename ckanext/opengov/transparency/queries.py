@@ -57,6 +57,7 @@ def agency_row(conn, day: dt.date, name_or_id: str) -> dict | None:
         "AND x.rank IS NOT NULL) AS ranked, (SELECT count(*) FROM opengov_tr_agency x "
         "WHERE x.snapshot_date = a.snapshot_date AND x.rank IS NOT NULL "
         "AND x.ministry IS NOT DISTINCT FROM a.ministry) AS ministry_ranked FROM opengov_tr_agency a "
-        "WHERE a.snapshot_date = :day AND (a.name = :key OR a.org_id = :key)"),
+        "WHERE a.snapshot_date = :day AND (a.name = :key OR a.org_id = :key) "
+        "ORDER BY a.org_id = :key DESC LIMIT 1"),  # an id wins over another agency's name
         {"day": day, "key": name_or_id}).mappings().one_or_none()
     return dict(row) if row else None

@@ -14,6 +14,7 @@ import time
 
 from sqlalchemy import text
 
+from ckanext.opengov.transparency import source_url
 from ckanext.opengov.transparency.metrics import completeness, harvest, openness, score
 from ckanext.opengov.transparency.metrics import timeliness as tl
 from ckanext.opengov.tgdc.vocabularies import PUBLIC_CLASSIFICATION
@@ -136,10 +137,20 @@ def _harvest(conn, day: dt.date, now: dt.datetime) -> dict[str, list[tuple]]:
         conn.execute(text(
             "INSERT INTO opengov_tr_harvest VALUES (:day, :sid, :org, :title, :url, :active, "
             ":finished, :success, :errors, :status)"),
-            dict(day=day, sid=sid, org=org, title=title, url=url, active=bool(active),
+            dict(day=day, sid=sid, org=org, title=title, url=source_url.public_form(url), active=bool(active),
                  finished=finished, success=success, errors=errors, status=status))
         by_org.setdefault(org, []).append((status, success, errors))
+    _scrub_stored_urls(conn)
     return by_org
+
+
+def _scrub_stored_urls(conn) -> None:
+    """Snapshots written before URLs were reduced held them whole (credentials and all)."""
+    for (raw,) in conn.execute(text("SELECT DISTINCT url FROM opengov_tr_harvest WHERE url IS NOT NULL")).all():
+        clean = source_url.public_form(raw)
+        if clean != raw:
+            conn.execute(text("UPDATE opengov_tr_harvest SET url = :clean WHERE url = :raw"),
+                         {"clean": clean, "raw": raw})
 
 
 def _agency_scores(conn, day: dt.date, harvests: dict[str, list[tuple]]) -> dict:
