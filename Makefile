@@ -1,5 +1,6 @@
 # ckanext-opengov: the two commands are `make run` and `make test`. Both install and start
-# what they need (Python venv, PostgreSQL, Redis, Solr 9) and are safe to run twice.
+# what they need (Python venv, PostgreSQL, Redis, Solr 9, and the supervised deployment: nginx,
+# gunicorn, the jobs worker, the harvest consumers and the scheduler) and are safe to run twice.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -14,19 +15,25 @@ ADMIN_EMAIL    ?= admin@opengov.example
 PG_PORT    := $(or $(OPENGOV_PG_PORT),5433)
 REDIS_PORT := $(or $(OPENGOV_REDIS_PORT),6380)
 SOLR_PORT  := $(or $(OPENGOV_SOLR_PORT),8983)
+CKAN_PORT  := $(or $(OPENGOV_CKAN_PORT),5000)
+# The test deployment (dev/test-deployment.sh): nginx on this port, over the test database.
+TEST_CKAN_PORT := $(or $(OPENGOV_TEST_CKAN_PORT),5005)
 
 # test.ini names the default ports; CKAN takes these variables over it, so moved ports follow.
 TEST_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_test \
             CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
             CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/1
+# Tests that go through the real deployment (tests/dev, the leak scan) find it here.
+DEPLOY_TEST_ENV := OPENGOV_DEPLOYMENT_URL=http://127.0.0.1:$(TEST_CKAN_PORT) \
+                   OPENGOV_LEAK_SCAN_URL=http://127.0.0.1:$(TEST_CKAN_PORT)
 
-.PHONY: help install services run stop status test test-db db admin demo i18n i18n-update bench clean-data
+.PHONY: help install services run stop status test test-db test-deployment db admin demo i18n i18n-update bench clean-data
 
 help:
 	@echo "make run    start the portal on http://127.0.0.1:5000 with demo data"
 	@echo "make test   run every test against real PostgreSQL, Redis and Solr"
 	@echo "make stop   stop what make run / make test started"
-	@echo "make status show which services run"
+	@echo "make status show which services and processes run (non-zero when one is down)"
 	@echo "make bench  run the benchmarks"
 
 install:
@@ -57,23 +64,26 @@ demo: db
 	@$(CKAN) -c $(DEV)/ckan.ini opengov transparency refresh >>$(DEV)/logs/demo.log 2>&1 || echo "warning: transparency refresh failed; see $(DEV)/logs/demo.log" >&2
 
 run: admin demo
-	@dev/portal.sh start
+	@dev/deployment.sh start
 	@echo
-	@echo "  The portal:  http://127.0.0.1:$${OPENGOV_CKAN_PORT:-5000}  (Thai; English via the header switch)"
+	@echo "  The portal:  http://127.0.0.1:$(CKAN_PORT)  (Thai; English via the header switch)"
 	@echo "  Sysadmin:    $(ADMIN_USER) / $(ADMIN_PASSWORD)"
-	@echo "  Logs:        $(DEV)/logs/   Stop: make stop"
+	@echo "  Processes:   make status   Logs: $(DEV)/logs/ (one per process)   Stop: make stop"
 
 stop:
-	@dev/portal.sh stop
+	@dev/deployment.sh stop
+	@dev/test-deployment.sh stop
 	@dev/solr.sh stop
 	@dev/redis.sh stop
 	@dev/postgres.sh stop
 
+# Every service and every process of the deployment; exits non-zero naming what is down.
 status:
-	@dev/postgres.sh status || true
-	@dev/redis.sh status || true
-	@dev/solr.sh status || true
-	@dev/portal.sh status || true
+	@down=0; \
+	for s in postgres redis solr; do dev/$$s.sh status || down=1; done; \
+	dev/deployment.sh status || down=1; \
+	if [ -f $(DEV)/deploy-test/supervisord.conf ]; then echo "test deployment:"; dev/test-deployment.sh status || down=1; fi; \
+	exit $$down
 
 test-db: services
 	@# Built once here: webassets makes its folders on the first page with check-then-mkdir, and two
@@ -82,8 +92,12 @@ test-db: services
 	@$(TEST_ENV) $(CKAN) -c test.ini asset build >$(DEV)/logs/test-assets.log 2>&1 || { tail -n 20 $(DEV)/logs/test-assets.log; echo "error: ckan asset build for tests failed; see $(DEV)/logs/test-assets.log" >&2; exit 1; }
 	@$(TEST_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/test-db.log 2>&1 || { tail -n 20 $(DEV)/logs/test-db.log; echo "error: ckan db upgrade for tests failed; see $(DEV)/logs/test-db.log" >&2; exit 1; }
 
-test: test-db
-	@$(TEST_ENV) $(PYTEST) $(PYTEST_ARGS)
+# The supervised deployment over the test database, for the tests that go through it.
+test-deployment: test-db
+	@$(TEST_ENV) dev/test-deployment.sh start
+
+test: test-deployment
+	@$(TEST_ENV) $(DEPLOY_TEST_ENV) $(PYTEST) $(PYTEST_ARGS)
 
 i18n: install
 

@@ -12,6 +12,15 @@ need_cmd pg_config || [[ -x $(ls /usr/lib/postgresql/*/bin/pg_config 2>/dev/null
 dpkg -s libmagic1 >/dev/null 2>&1 || apt_install libmagic1
 # Browser tests: Debian's headless Chromium and its driver, and Thai fonts to render the pages.
 apt_install chromium chromium-driver fonts-thai-tlwg
+# The deployment (dev/deployment.sh): Debian's nginx and supervisor, run by our own supervisord
+# under .dev/, never as the system services: keep the packages from starting those on install.
+if ! dpkg -s nginx supervisor >/dev/null 2>&1; then
+  if [[ $(id -u) == 0 && ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  apt_install nginx supervisor
+fi
 
 if [[ ! -x $VENV/bin/python ]]; then
   say "Creating the virtual environment in $VENV"

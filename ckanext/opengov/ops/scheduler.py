@@ -1,0 +1,149 @@
+"""The deployment's clock: runs the portal's periodic ``ckan`` commands, supervised.
+
+A cron daemon is a system service (one crontab per machine, run as root by the init system);
+a private deployment under ``.dev/`` cannot own one, and CKAN's and ckanext-harvest's docs only
+need "run this command every N minutes". So supervisor keeps this loop alive, and the loop runs
+each command as its own process with a time limit, logging its start, end and exit code.
+
+Tasks and when they are due are plain data and a pure function (``due``), so the rules can be
+tested without a clock. Each task's last start is kept in ``--state-dir``: a daily task missed
+while the scheduler was down (or killed) runs as soon as it is back, and only once.
+
+    python -m ckanext.opengov.ops.scheduler --ini .dev/ckan.ini --state-dir .dev/deploy/scheduler
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Optional
+
+
+@dataclasses.dataclass(frozen=True)
+class Task:
+    name: str
+    args: tuple[str, ...]          # after ``ckan -c INI``
+    timeout: int                   # seconds; the command is killed after this
+    every: Optional[int] = None    # seconds between starts, or
+    daily_at: Optional[dt.time] = None  # once a day, at this local time or as soon after as possible
+
+
+def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> list[Task]:
+    """What the portal needs done periodically."""
+    return [
+        # ckanext-harvest: starts New jobs (puts them on the gather queue) and closes jobs
+        # whose objects are all done. Its docs run it from cron every few minutes.
+        Task("harvest-run", ("harvester", "run"), timeout=600, every=harvest_every),
+        # The transparency snapshot (figures by agency and ministry) for the public pages.
+        Task("transparency-refresh", ("opengov", "transparency", "refresh"), timeout=3 * 3600,
+             daily_at=transparency_at),
+        # ckanext-harvest's log table grows with every run; its docs clean it daily.
+        Task("harvest-clean-log", ("harvester", "clean-harvest-log"), timeout=600,
+             daily_at=dt.time((transparency_at.hour + 1) % 24, transparency_at.minute)),
+    ]
+
+
+def due(task: Task, now: dt.datetime, last: Optional[dt.datetime]) -> bool:
+    """Whether ``task`` should start at ``now``; ``last``: the start of its last run that ended.
+
+    Times are local and naive, like a crontab's."""
+    if task.every is not None:
+        return last is None or (now - last).total_seconds() >= task.every
+    assert task.daily_at is not None
+    today_slot = dt.datetime.combine(now.date(), task.daily_at)
+    latest_slot = today_slot if now >= today_slot else today_slot - dt.timedelta(days=1)
+    if last is None:
+        # A new deployment waits for the first slot rather than running at once.
+        return False
+    return last < latest_slot
+
+
+class State:
+    """When each task's last run (that ended) started, in a JSON file written atomically."""
+
+    def __init__(self, folder: str):
+        os.makedirs(folder, exist_ok=True)
+        self.path = os.path.join(folder, "last-runs.json")
+        try:
+            with open(self.path) as f:
+                self.data = {k: dt.datetime.fromisoformat(v) for k, v in json.load(f).items()}
+        except (OSError, ValueError):
+            self.data = {}
+
+    def last(self, name: str) -> Optional[dt.datetime]:
+        return self.data.get(name)
+
+    def done(self, name: str, when: dt.datetime) -> None:
+        self.data[name] = when
+        tmp = self.path + ".tmp"
+        with open(tmp, "w") as f:
+            json.dump({k: v.isoformat() for k, v in self.data.items()}, f)
+        os.replace(tmp, self.path)
+
+    def first_seen(self, task: Task, now: dt.datetime) -> None:
+        """A daily task never run: count it as run at its last slot, so it waits for the next."""
+        if task.daily_at is not None and self.last(task.name) is None:
+            self.done(task.name, now)
+
+
+def log(message: str) -> None:
+    print(f"{dt.datetime.now().isoformat(timespec='seconds')} {message}", flush=True)
+
+
+def run(ckan: str, ini: str, task: Task) -> int:
+    log(f"start {task.name}: ckan {' '.join(task.args)}")
+    began = time.monotonic()
+    try:
+        code = subprocess.run([ckan, "-c", ini, *task.args], timeout=task.timeout,
+                              stdin=subprocess.DEVNULL).returncode
+    except subprocess.TimeoutExpired:
+        code = -1
+        log(f"{task.name} took longer than {task.timeout}s and was stopped")
+    log(f"end {task.name}: exit {code} after {time.monotonic() - began:.1f}s")
+    return code
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ini", required=True)
+    parser.add_argument("--state-dir", required=True)
+    parser.add_argument("--ckan", default=os.path.join(os.path.dirname(sys.executable), "ckan"))
+    parser.add_argument("--harvest-every", type=int, default=60, help="seconds between `harvester run`")
+    parser.add_argument("--transparency-at", default="02:00", help="local time of the nightly refresh, HH:MM")
+    args = parser.parse_args(argv)
+
+    # supervisor stops us with SIGTERM: leave the loop; a running command is in our process
+    # group, which supervisor signals too (stopasgroup).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    schedule = tasks(args.harvest_every, dt.time.fromisoformat(args.transparency_at))
+    state = State(args.state_dir)
+    for task in schedule:
+        state.first_seen(task, _last_slot(task, dt.datetime.now()))
+    log("scheduler up: " + ", ".join(
+        f"{t.name} every {t.every}s" if t.every else f"{t.name} daily at {t.daily_at:%H:%M}" for t in schedule))
+    while True:
+        for task in schedule:
+            now = dt.datetime.now()
+            if due(task, now, state.last(task.name)):
+                run(args.ckan, args.ini, task)
+                # Recorded when the command has ended: one killed midway (with the scheduler)
+                # runs again when the scheduler is back.
+                state.done(task.name, now)
+        time.sleep(1)
+
+
+def _last_slot(task: Task, now: dt.datetime) -> dt.datetime:
+    if task.daily_at is None:
+        return now
+    slot = dt.datetime.combine(now.date(), task.daily_at)
+    return slot if now >= slot else slot - dt.timedelta(days=1)
+
+
+if __name__ == "__main__":
+    main()
