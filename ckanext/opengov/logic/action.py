@@ -1,27 +1,57 @@
-"""Actions: core actions wrapped where the classification gate must hold."""
+"""Actions: core write actions wrapped where the classification gate and storable input must hold."""
 from __future__ import annotations
 
 import ckan.model as model
-from sqlalchemy import or_
 import ckan.plugins.toolkit as tk
+from sqlalchemy import exc, or_
 
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.tgdc import classification as gate
-from ckanext.opengov.tgdc import storable
+from ckanext.opengov.tgdc import lengths, storable
 
 CANNOT_PUBLISH = N_(
     "These datasets are not classified เปิดเผย and cannot be made public: %(names)s. "
     "Nothing was changed."
 )
+NOT_A_LIST_OF_IDS = N_("Give a list of dataset ids here")
+NOT_AN_ID = N_("Give one agency id here")
+FORBIDDEN_CHARACTERS = N_(
+    "This text contains control characters (such as NUL, \\x00) that cannot be stored or published"
+)
+TOO_LONG = N_("This text is %(length)s characters long; at most %(limit)s are allowed")
+PUBLIC_NOT_OPEN = N_(
+    "Only datasets classified เปิดเผย can be public: make the dataset private or change its "
+    "classification. Nothing was changed."
+)
+
+# The PostgreSQL trigger of migration 0005: the gate below the action layer.
+TRIGGER_CONSTRAINT = "opengov_public_means_open"
+
+
+def _bulk_input(data_dict: dict) -> list[str]:
+    """``datasets`` as a list of id strings and ``org_id`` as a string, else a 409.
+
+    Core passes ``datasets`` straight to SQL ``IN``: a string there is a server error.
+    """
+    ids = data_dict.get("datasets", [])
+    errors = {}
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        errors["datasets"] = [bilingual(NOT_A_LIST_OF_IDS)]
+    if not isinstance(data_dict.get("org_id"), str):
+        errors["org_id"] = [bilingual(NOT_AN_ID)]
+    if errors:
+        raise tk.ValidationError(errors)
+    return ids
 
 
 @tk.chained_action
 def bulk_update_public(original_action, context, data_dict):
     """Refuse the whole batch when any dataset in it is classified above เปิดเผย.
 
-    Core's bulk_update_public writes straight to the model, skipping the schema validators.
+    Core makes each dataset public by its own package_patch, committed one by one: checking
+    first keeps the batch all or nothing.
     """
-    ids = data_dict.get("datasets") or []
+    ids = _bulk_input(data_dict)
     if ids:
         rows = model.Session.query(model.Package.name, model.Package.extras).filter(
             or_(model.Package.id.in_(ids), model.Package.name.in_(ids))
@@ -31,12 +61,17 @@ def bulk_update_public(original_action, context, data_dict):
         )
         if refused:
             raise tk.ValidationError({"datasets": [bilingual(CANNOT_PUBLISH, names=", ".join(refused))]})
-    return original_action(context, data_dict)
+    return _refusing_public_classified(original_action, context, data_dict)
 
 
-FORBIDDEN_CHARACTERS = N_(
-    "This text contains control characters (such as NUL, \\x00) that cannot be stored or published"
-)
+def _bulk_checked(name: str):
+    @tk.chained_action
+    def action(original_action, context, data_dict):
+        _bulk_input(data_dict)
+        return _refusing_public_classified(original_action, context, data_dict)
+
+    action.__name__ = name
+    return action
 
 
 def _refuse_unstorable(data_dict: dict) -> None:
@@ -45,26 +80,51 @@ def _refuse_unstorable(data_dict: dict) -> None:
         raise tk.ValidationError({path.split(".")[0]: [bilingual(FORBIDDEN_CHARACTERS)] for path in bad})
 
 
+def _refuse_too_long(data_dict: dict) -> None:
+    errors: dict = {}
+    for path, length, limit in lengths.too_long(data_dict):
+        errors.setdefault(path.split(".")[0], []).append(bilingual(TOO_LONG, length=length, limit=limit))
+    if errors:
+        raise tk.ValidationError(errors)
+
+
+def _refusing_public_classified(original_action, context, data_dict):
+    """Run the core action; if the database trigger refused a public classified row, roll the
+    transaction back and answer 409 like the validators would (the trigger is the last line)."""
+    try:
+        return original_action(context, data_dict)
+    except exc.DBAPIError as error:
+        diagnosis = getattr(error.orig, "diag", None)
+        if getattr(diagnosis, "constraint_name", None) != TRIGGER_CONSTRAINT:
+            raise
+        model.Session.rollback()
+        raise tk.ValidationError({"private": [bilingual(PUBLIC_NOT_OPEN)]})
+
+
 def _guarded(name: str):
-    """A chained core write action that refuses what the database cannot store, before validation."""
+    """A chained core write action that refuses what cannot be stored (control characters,
+    texts over their field's length) before validation, and maps the trigger's refusal to 409."""
 
     @tk.chained_action
     def action(original_action, context, data_dict):
         _refuse_unstorable(data_dict)
-        return original_action(context, data_dict)
+        _refuse_too_long(data_dict)
+        return _refusing_public_classified(original_action, context, data_dict)
 
     action.__name__ = name
     return action
 
 
 WRITE_ACTIONS = (
-    "package_create", "package_update", "package_patch", "resource_create", "resource_update",
-    "resource_patch", "organization_create", "organization_update", "organization_patch",
-    "group_create", "group_update", "group_patch",
+    "package_create", "package_update", "package_patch", "package_revise", "resource_create",
+    "resource_update", "resource_patch", "organization_create", "organization_update",
+    "organization_patch", "group_create", "group_update", "group_patch",
 )
 
 
 def get_actions() -> dict:
     actions = {name: _guarded(name) for name in WRITE_ACTIONS}
     actions["bulk_update_public"] = bulk_update_public
+    for name in ("bulk_update_private", "bulk_update_delete"):
+        actions[name] = _bulk_checked(name)
     return actions

@@ -4,6 +4,7 @@ from __future__ import annotations
 from itertools import count
 from typing import Any
 
+import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import missing
 
@@ -12,7 +13,7 @@ from ckanext.scheming.validation import scheming_validator
 from ckanext.opengov import agencies
 from ckanext.opengov.messages import N_, bilingual, field_error
 from ckanext.opengov.tgdc import classification as gate
-from ckanext.opengov.tgdc import booleans, contact, dates, datatypes
+from ckanext.opengov.tgdc import booleans, contact, dates, datatypes, markup
 from ckanext.opengov.tgdc import tags as tag_rules
 from ckanext.opengov.tgdc.vocabularies import ALLOWED_CLASSIFICATIONS
 
@@ -64,13 +65,54 @@ GATE_MESSAGES = {
 }
 
 
+NOT_A_BOOLEAN = N_(
+    'Visibility must be true (private) or false (public); "%(value)s" is neither. Nothing was changed.'
+)
+
+
+def _absent(value: Any) -> bool:
+    return value is missing or value is None or value == ""
+
+
+def opengov_private(key, data, errors, context) -> None:
+    """``private`` read one way only (tgdc/booleans.py), stored as a bool; anything unclear is refused.
+
+    Core's boolean_validator stores "on", " true" or ["true"] as False while other code read them
+    as True: the gate then judged a dataset private that was stored public. Absent means "keep":
+    core stores False on create and leaves the stored value on update.
+    """
+    value = data.get(key)
+    if _absent(value):
+        data.pop(key, None)
+        raise tk.StopOnError
+    reading = booleans.as_bool(value)
+    if reading is None:
+        errors[key].append(bilingual(NOT_A_BOOLEAN, value=str(value)[:50]))
+        raise tk.StopOnError
+    data[key] = reading
+
+
+def _private_to_store(data: dict) -> bool:
+    """The ``private`` this write will store: the value sent, else the stored one (False if new).
+
+    An unreadable value counts as private here; opengov_private refuses the write anyway.
+    """
+    value = data.get(("private",))
+    if not _absent(value):
+        reading = booleans.as_bool(value)
+        return True if reading is None else reading
+    dataset_id = data.get(("id",))
+    stored = model.Package.get(dataset_id) if isinstance(dataset_id, str) and dataset_id else None
+    return bool(stored and stored.private)
+
+
 def opengov_classification_gate(key, data, errors, context) -> None:
     """Fill a missing classification for public data, then apply the category/classification gate."""
     category = data.get(("data_category",))
     value = gate.effective_classification(category, data.get(key))
     if value:
         data[key] = value
-    private = tk.asbool(data.get(("private",)) or False)
+    private = _private_to_store(data)
     problem = gate.gate_problem(category, value, private)
     if problem:
         allowed = ", ".join(ALLOWED_CLASSIFICATIONS.get(category, ()) if isinstance(category, str) else ())
@@ -202,6 +244,28 @@ def opengov_boolean(value: Any, context: dict) -> Any:
     return booleans.as_bool_text(value) or value
 
 
+UNSAFE_URL = N_(
+    "Links may use only http://, https:// or ftp:// (or upload a file); this address would run "
+    "in the reader's browser"
+)
+FORMAT_MARKUP = N_('A format is a short name such as CSV or XLSX: the characters < > " \' ` are not allowed')
+
+
+def opengov_resource_url(value: Any, context: dict) -> Any:
+    """Refuse javascript:, data:, vbscript: and any other scheme but http, https and ftp,
+    however spelled (" JaVaScRiPt:", "java\tscript:", "&#106;avascript:")."""
+    if isinstance(value, str) and markup.url_scheme_problem(value):
+        raise tk.Invalid(bilingual(UNSAFE_URL))
+    return value
+
+
+def opengov_resource_format(value: Any, context: dict) -> Any:
+    """A format holding markup would run in the editor's format autocomplete (core does not escape it)."""
+    if isinstance(value, str) and markup.has_markup(value):
+        raise tk.Invalid(bilingual(FORMAT_MARKUP))
+    return value
+
+
 def _data_type_of(key: tuple, data: dict):
     return data.get(("data_type",))
 
@@ -253,6 +317,9 @@ def get_validators() -> dict:
         "opengov_be_year": opengov_be_year,
         "opengov_tags_required": opengov_tags_required,
         "opengov_classification_gate": opengov_classification_gate,
+        "opengov_private": opengov_private,
+        "opengov_resource_url": opengov_resource_url,
+        "opengov_resource_format": opengov_resource_format,
         # Overriding core names makes every path (API, form, harvest, scheming presets) use them.
         "tag_name_validator": thai_tag_name_validator,
         "tag_length_validator": thai_tag_name_validator,
