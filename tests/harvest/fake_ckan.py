@@ -31,6 +31,8 @@ class FakeCkan:
         self.mode = "ok"
         self.listing_pages = 0
         self.fault_actions = {"package_search", "package_show"}
+        self.ignore_fq = False          # a proxy or an old CKAN that drops the fq filter
+        self.unreceived: set[str] = set()  # listed, but not given when asked for by id
         self.url = server.base
         server.route("/api/3/action/package_search", self._search)
         server.route("/api/3/action/package_show", self._show)
@@ -82,7 +84,7 @@ class FakeCkan:
         if "package_search" in self.fault_actions and self._fault(h):
             return
         params = h.params()
-        fq = params.get("fq", "")
+        fq = "" if self.ignore_fq else params.get("fq", "")
         rows = int(params.get("rows", 10))
         if self.mode == "endless" and not ID_LIST.search(fq):  # every page is new, never ends
             self.listing_pages += 1
@@ -93,7 +95,8 @@ class FakeCkan:
         listed = ID_LIST.search(fq)
         if listed:
             wanted = re.findall(r'"([^"]+)"', listed.group(1))
-            results = [r for r in (self._record(i) for i in wanted) if r and self._public(r)]
+            results = [r for r in (self._record(i) for i in wanted if i not in self.unreceived)
+                       if r and self._public(r)]
             return h.send_json({"success": True, "result": {"count": len(results), "results": results}})
         after = KEYSET.search(fq)
         ids = self._ids()
@@ -113,7 +116,8 @@ class FakeCkan:
     def _show(self, h):
         if "package_show" in self.fault_actions and self._fault(h):
             return
-        record = self._record(h.params().get("id", ""))
+        record_id = h.params().get("id", "")
+        record = None if record_id in self.unreceived else self._record(record_id)
         if record is None or not self._public(record):
             return h.send_json({"success": False, "error": {"__type": "Not Found Error"}}, status=404)
         h.send_json({"success": True, "result": record})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import uuid
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
@@ -23,12 +24,13 @@ from ckan.model import PACKAGE_NAME_MAX_LENGTH
 from ckanext.harvest.harvesters.base import HarvesterBase
 from ckanext.harvest.model import HarvestObject, HarvestObjectExtra
 
-from ckanext.opengov.harvest import mapping, shared_show
-from ckanext.opengov.harvest.listing import ListingError, changed_records, list_public_ids
+from ckanext.opengov.harvest import mapping, queue_fix, shared_show
+from ckanext.opengov.harvest.listing import ListingError, changed_records, list_public_ids, show_record
 from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
 from ckanext.opengov.messages import N_, bilingual
 
 log = logging.getLogger(__name__)
+queue_fix.apply()  # every consumer process loads this plugin: fix ckanext-harvest's consumers there
 
 STATUS_KEY = "opengov_status"
 WITHDRAW = "withdraw"
@@ -45,6 +47,8 @@ MSG = {
     "config": N_("Invalid harvest source configuration: %(detail)s"),
     "withdraw_check": N_("Could not confirm at the source that %(guid)s was withdrawn: %(detail)s"),
     "unknown": N_("Unexpected error importing %(guid)s: %(detail)s"),
+    "missing": N_("Record %(guid)s was listed by the source but not received when its full record "
+                  "was requested (%(detail)s); the next run tries again."),
 }
 
 AGENCY_MODES = ("source", "map", "create")
@@ -113,16 +117,22 @@ class HarvesterCore(HarvesterBase):
         seen: set[str] = set()
         object_ids: list[str] = []
         pending: list[str] = []
-        complete = False
+
+        def take(record):
+            harvestable = mapping.is_public(record) and mapping.allows_harvest(record)
+            if not harvestable and record["id"] not in stored:
+                return  # the agency keeps it out of the national catalog
+            object_ids.append(self._new_object(harvest_job, record["id"], CHANGE,
+                                               content=json.dumps(record),
+                                               modified=record.get("metadata_modified")))
 
         def flush_changes():
             for record in changed_records(client, base, pending):
-                harvestable = mapping.is_public(record) and mapping.allows_harvest(record)
-                if not harvestable and record["id"] not in stored:
-                    continue  # the agency keeps it out of the national catalog
-                object_ids.append(self._new_object(harvest_job, record["id"], CHANGE,
-                                                   content=json.dumps(record),
-                                                   modified=record.get("metadata_modified")))
+                if "missing" in record:  # requested and not received: said on the job
+                    self._failed_object(harvest_job, record["id"], bilingual(
+                        MSG["missing"], guid=record["id"], detail=record["missing"]))
+                else:
+                    take(record)
             pending.clear()
             model.Session.commit()
 
@@ -130,25 +140,44 @@ class HarvesterCore(HarvesterBase):
             for entry in list_public_ids(client, base, config):
                 seen.add(entry["id"])
                 previous = stored.get(entry["id"])
-                if previous is None or previous[1] != _parse_time(entry.get("metadata_modified")):
-                    pending.append(entry["id"])
-                    if len(pending) >= 100:
-                        flush_changes()
+                if previous is not None and previous[1] == _parse_time(entry.get("metadata_modified")):
+                    continue
+                if "record" in entry:  # a listing of whole records (a source without keyset)
+                    take(entry["record"])
+                    continue
+                pending.append(entry["id"])
+                if len(pending) >= 100:
+                    flush_changes()
             if pending:
                 flush_changes()
-            complete = True
+            # Only a complete listing may withdraw anything, and only what the source
+            # confirms is gone (a listing can miss a record that changed meanwhile). The
+            # check is made here, not in the shared fetch consumer, so that a slow source
+            # holds only its own gather.
+            for guid in sorted(set(stored) - seen):
+                self._withdraw_if_gone(harvest_job, client, base, guid, stored[guid][0], object_ids)
         except (FetchError, ListingError) as error:
             self._save_gather_error(str(error), harvest_job)
         finally:
             client.close()
-
-        if complete:
-            # Only a complete listing may withdraw anything: a failed one proves nothing.
-            for guid in sorted(set(stored) - seen):
-                object_ids.append(self._new_object(harvest_job, guid, WITHDRAW,
-                                                   package_id=stored[guid][0]))
             model.Session.commit()
         return object_ids
+
+    def _withdraw_if_gone(self, job, client, base, guid, package_id, object_ids):
+        try:
+            shown = show_record(client, base, guid)
+        except FetchError as error:
+            self._failed_object(job, guid, bilingual(MSG["withdraw_check"], guid=guid, detail=str(error)),
+                                package_id=package_id)
+            return
+        if "missing" in shown or not (mapping.is_public(shown) and mapping.allows_harvest(shown)):
+            object_ids.append(self._new_object(job, guid, WITHDRAW, package_id=package_id))
+
+    def _failed_object(self, job, guid, message, package_id=None):
+        """An object that is reported on the job and never imported."""
+        obj = HarvestObject.get(self._new_object(job, guid, CHANGE, package_id=package_id))
+        obj.state, obj.report_status = "ERROR", "errored"
+        self._save_object_error(message, obj, "Gather")
 
     def _new_object(self, job, guid, status, content=None, modified=None, package_id=None):
         obj = HarvestObject(guid=guid, job=job, content=content, package_id=package_id,
@@ -168,7 +197,7 @@ class HarvesterCore(HarvesterBase):
         status = _extra(harvest_object, STATUS_KEY)
         try:
             if status == WITHDRAW:
-                return self._withdraw(harvest_object)
+                return self._withdraw(harvest_object)  # confirmed at the source by the gather
             return self._import_record(harvest_object)
         except Exception as error:  # one bad record must not stop the others
             log.exception("import of %s failed", harvest_object.guid)
@@ -187,7 +216,7 @@ class HarvesterCore(HarvesterBase):
         record = json.loads(obj.content)
         base = obj.source.url.rstrip("/")
         if not (mapping.is_public(record) and mapping.allows_harvest(record)):
-            return self._withdraw(obj, confirmed=True)
+            return self._withdraw(obj)
         dataset = mapping.map_dataset(record, base)
 
         existing = model.Package.get(dataset["id"])
@@ -229,17 +258,12 @@ class HarvesterCore(HarvesterBase):
         return True
 
     def _free_name(self, ideal: str) -> str:
-        """The record's own name when no dataset here has it (one indexed lookup); otherwise
-        ckanext-harvest's numbered variant, whose ILIKE scan of every name is kept for clashes."""
-        if len(ideal) <= PACKAGE_NAME_MAX_LENGTH and model.Package.by_name(ideal) is None:
-            return ideal
-        return self._ensure_name_is_unique(ideal)
+        """The record's own name when no dataset here has it, else the first free of
+        `<name>-2`, `<name>-3`, ... (one indexed lookup each way)."""
+        return free_name(ideal[:PACKAGE_NAME_MAX_LENGTH])
 
-    def _withdraw(self, obj, confirmed=False):
+    def _withdraw(self, obj):
         package_id = obj.package_id or obj.guid
-        if not confirmed and not self._gone_at_source(obj):
-            # Paging missed it, but it is still public at the source: keep ours.
-            return "unchanged"
         package = model.Package.get(package_id)
         if package is not None and package.state != "deleted" and _owning_source(package.id) == obj.source.id:
             tk.get_action("package_delete")(self._context(), {"id": package.id})
@@ -249,20 +273,6 @@ class HarvesterCore(HarvesterBase):
         obj.current = False
         obj.save()
         return True
-
-    def _gone_at_source(self, obj) -> bool:
-        """Ask the source once more: a 403/404 (deleted, private) confirms the withdrawal."""
-        client = SafeClient()
-        url = f"{obj.source.url.rstrip('/')}/api/3/action/package_show"
-        try:
-            record = client.get(url + "?id=" + obj.guid).json().get("result") or {}
-        except FetchError as error:
-            if error.reason == "status" and error.status in (403, 404, 410):
-                return True
-            raise RuntimeError(bilingual(MSG["withdraw_check"], guid=obj.guid, detail=str(error)))
-        finally:
-            client.close()
-        return not (mapping.is_public(record) and mapping.allows_harvest(record))
 
     # -- agencies and categories -------------------------------------------------------
 
@@ -333,6 +343,27 @@ def create_without_solr_commit(context: dict, dataset: dict) -> str:
         logic.index_update_package_dicts(both, defer_commit=True)
     model.repo.commit()
     return package_id
+
+
+def readable_variants(name: str, upto: int = 100) -> list[str]:
+    """`bma-00304` -> `bma-00304-2`, `bma-00304-3`, ... each within CKAN's name length."""
+    variants = []
+    for number in range(2, upto + 1):
+        suffix = f"-{number}"
+        variants.append(name[:PACKAGE_NAME_MAX_LENGTH - len(suffix)] + suffix)
+    return variants
+
+
+def free_name(ideal: str) -> str:
+    if model.Package.by_name(ideal) is None:
+        return ideal
+    variants = readable_variants(ideal)
+    taken = {name for (name,) in model.Session.query(model.Package.name).filter(model.Package.name.in_(variants))}
+    for name in variants:
+        if name not in taken:
+            return name
+    suffix = "-" + uuid.uuid4().hex[:8]  # a hundred namesakes: give up on numbers
+    return ideal[:PACKAGE_NAME_MAX_LENGTH - len(suffix)] + suffix
 
 
 def _parse_time(value) -> datetime.datetime | None:

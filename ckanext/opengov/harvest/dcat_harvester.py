@@ -17,11 +17,13 @@ from ckanext.dcat.interfaces import IDCATRDFHarvester
 from ckanext.dcat.processors import RDFParser
 from ckanext.harvest.model import HarvestObject
 
+from ckanext.opengov.harvest import queue_fix
 from ckanext.opengov.harvest.listing import MSG as LISTING_MSG
 from ckanext.opengov.harvest.safe_http import FetchError, SafeClient, parse_xml
 from ckanext.opengov.messages import bilingual
 
 log = logging.getLogger(__name__)
+queue_fix.apply()  # also when this is the only harvester plugin loaded
 
 # opengov_tgdc reads the portal's own namespace (a catalog running this software); the harvest
 # profile then maps plain DCAT-AP and fills what the TGDC requires but DCAT cannot say.

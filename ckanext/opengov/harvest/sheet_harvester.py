@@ -77,7 +77,7 @@ class OpengovSheetHarvester(HarvesterCore):
 
     def import_stage(self, harvest_object):
         if _extra(harvest_object, STATUS_KEY) == WITHDRAW:
-            return self._withdraw(harvest_object, confirmed=True)
+            return self._withdraw(harvest_object)
         return super().import_stage(harvest_object)
 
     def _import_record(self, obj):
