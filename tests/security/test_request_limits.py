@@ -89,3 +89,22 @@ def test_json_carried_in_a_form_key_is_checked_too(app, sysadmin):
 def test_an_ordinary_form_post_is_left_to_ckan(app, sysadmin):
     response = _post(app, sysadmin, "q=name:none", "application/x-www-form-urlencoded", action="package_search")
     assert response.status_code == 200, response.body[:300]
+
+
+@pytest.mark.parametrize("method, path, status", [
+    ("POST", "/dataset/follow/{dataset}", 403),
+    ("POST", "/organization/unfollow/{org}", 403),
+    ("GET", "/dataset/changes_multiple", 404),
+    ("GET", "/dataset/changes_multiple?new_id=no-such-activity&old_id=no-such-activity", 404),
+])
+def test_a_refusal_that_escapes_a_core_view_is_a_4xx_not_a_server_error(app, api, method, path, status):
+    """CKAN's follow buttons and "changes" pages let NotAuthorized/NotFound escape (a 500)."""
+    from tests.factories import tgdc_dataset
+
+    org = api("organization_create", **agency())
+    dataset = api("package_create", **tgdc_dataset(org["id"]))
+    client = app.test_client(use_cookies=False)  # anonymous
+    response = client.open(path.format(dataset=dataset["name"], org=org["name"]), method=method)
+    assert response.status_code == status
+    text = response.get_data(as_text=True)
+    assert THAI.search(text) and ("not allowed" in text or "Not found" in text)
