@@ -366,16 +366,18 @@ def scan_actions(client, planted: Planted, fingerprint, findings: Findings) -> F
 
 
 @pytest.fixture
-def target(app, clean_db, clean_index, api, cli):
+def target(request, app):
     """The site to scan, with the secrets planted: this process, or OPENGOV_LEAK_SCAN_URL."""
-    if LIVE_URL:
+    if LIVE_URL:  # the live site's database is its own: nothing here is emptied
         planted = plant(live_api)
         live_api("opengov_transparency_refresh")
         return Live(LIVE_URL), planted, api_fingerprint
     from ckan.cli.cli import ckan as ckan_cli
 
-    planted = plant(api)
-    result = cli.invoke(ckan_cli, ["opengov", "transparency", "refresh"])
+    request.getfixturevalue("clean_db")
+    request.getfixturevalue("clean_index")
+    planted = plant(request.getfixturevalue("api"))
+    result = request.getfixturevalue("cli").invoke(ckan_cli, ["opengov", "transparency", "refresh"])
     assert result.exit_code == 0, result.output
     return InProcess(app), planted, database_fingerprint
 
