@@ -108,3 +108,22 @@ def test_a_refusal_that_escapes_a_core_view_is_a_4xx_not_a_server_error(app, api
     assert response.status_code == status
     text = response.get_data(as_text=True)
     assert THAI.search(text) and ("not allowed" in text or "Not found" in text)
+
+
+@pytest.mark.parametrize("path, missing", [
+    ("/dataset/{dataset}/resource/new", "save, id"),
+    ("/dataset/{dataset}/resource/{resource}/edit", "save"),
+    ("/user/login", "login, password"),
+])
+def test_a_core_form_sent_incomplete_is_a_400_not_a_server_error(app, api, path, missing):
+    from tests.factories import tgdc_dataset
+
+    org = api("organization_create", **agency())
+    dataset = api("package_create", **tgdc_dataset(org["id"]))
+    url = path.format(dataset=dataset["name"], resource=dataset["resources"][0]["id"])
+    response = app.test_client(use_cookies=False).post(url, data={"name": "x"})
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert f"missing: {missing}" in text and THAI.search(text)
+    model.Session.remove()
+    assert len(model.Package.get(dataset["id"]).resources) == 1

@@ -6,12 +6,13 @@ CKAN 2.12 hands IMiddleware the Flask app; each part registers its own request h
 """
 from __future__ import annotations
 
-from ckanext.opengov.web import csrf, errors, headers, limits
+from ckanext.opengov.web import csrf, errors, forms, headers, limits
 
 
 def make_middleware(app, config):
     limits.install(app)
     csrf.install(app)
     errors.install(app)
+    forms.install(app)
     headers.install(app, config)
     return app
