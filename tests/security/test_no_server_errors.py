@@ -190,3 +190,19 @@ def test_changes_pages_with_unknown_activities_are_not_found(setup_portal, path,
     except Exception as error:  # noqa: BLE001  (test.ini's `testing` lets a page's crash through)
         pytest.fail(f"{path}{query} crashed: {error!r}")
     assert response.status_code in (400, 403, 404), response.status_code
+
+
+@pytest.mark.parametrize("kind, value, refused", [
+    ("text", "ก", False), ("text", ["a"], True), ("text", None, False),
+    ("integer", 10, False), ("integer", "10", False), ("integer", "ten", False), ("integer", [1], True),
+    ("integer", True, True), ("integer", 2**64, True),
+    ("timestamp", 1.5e9, False), ("timestamp", -7e16, True), ("timestamp", {}, True),
+    ("boolean", "True", False), ("boolean", False, False), ("boolean", "\x03", True), ("boolean", [], True),
+    ("sort", "name", False), ("sort", ["name", ["created", "desc"]], False), ("sort", -1, True),
+    ("job_id", "abc-1_2", False), ("job_id", "๑", True), ("job_id", "a b", True),
+    ("rdf_format", "ttl", False), ("rdf_format", "jsonld", False), ("rdf_format", "a:ก", True),
+])
+def test_type_problem(kind, value, refused):
+    from ckanext.opengov.logic.core_guards import type_problem
+
+    assert type_problem(kind, value) is refused
