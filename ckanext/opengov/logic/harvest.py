@@ -59,13 +59,16 @@ def _required(key, data, errors, context):
         raise tk.StopOnError
 
 
-def _text(value):
-    """One text value: a list or an object where a string belongs is refused, not str()-ed."""
+def _text(key, data, errors, context):
+    """One text value: a list or an object where a string belongs is refused, not str()-ed, and
+    the field's later validators do not run on it."""
+    value = data.get(key)
     if value is missing or value is None:
-        return value
+        return
     if not isinstance(value, str):
-        _invalid("text")
-    return value.strip()
+        errors[key].append(bilingual(MSG["text"]))
+        raise tk.StopOnError
+    data[key] = value.strip()
 
 
 def _one_of(values):
