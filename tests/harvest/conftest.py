@@ -4,6 +4,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+import sqlalchemy as sa
 
 from tests.harvest.fault_server import FaultServer
 
@@ -46,3 +47,21 @@ def agency_ckan(tmp_path_factory, pytestconfig):
     instance.start()
     yield instance
     instance.stop()
+
+
+@pytest.fixture(autouse=True)
+def every_harvest_error_has_a_message():
+    """After every harvest test: no harvest object it made is counted as `errored` without a
+    message (a job report saying "errored: 15" and nothing else is what operators cannot act on)."""
+    import ckan.model as model
+
+    started = model.Session.execute(sa.text("SELECT timezone('utc', now())")).scalar()
+    model.Session.remove()
+    yield
+    model.Session.remove()
+    silent = model.Session.execute(sa.text(
+        "SELECT o.guid FROM harvest_object o WHERE o.gathered >= :started AND o.report_status = 'errored' "
+        "AND NOT EXISTS (SELECT 1 FROM harvest_object_error e WHERE e.harvest_object_id = o.id "
+        "AND e.message <> '')"), {"started": started}).scalars().all()
+    model.Session.remove()
+    assert silent == [], f"harvest objects errored without a message: {silent[:5]}"

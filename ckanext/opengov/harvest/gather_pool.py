@@ -9,6 +9,7 @@ sent on to the fetch queue, and nothing is withdrawn (only a complete listing wi
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import os
 import signal
@@ -134,8 +135,6 @@ class GatherPool:
 
 
 def _job_id(body) -> str | None:
-    import json
-
     try:
         return json.loads(body)["harvest_job_id"]
     except (ValueError, KeyError, TypeError):
