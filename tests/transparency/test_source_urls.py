@@ -79,6 +79,7 @@ def test_the_agencys_admin_sees_a_clean_url_and_never_the_password(app, sources,
 
 
 def test_a_source_made_private_after_the_refresh_is_no_longer_named(app, sources):
+    assert "แหล่งที่มีรหัสผ่าน" in app.get("/transparency/").body  # the national figures are cached now
     model.Package.get(sources["secret"]["id"]).private = True
     model.Session.commit()
     rows = app.post("/api/3/action/opengov_transparency_harvest", json={}).json["result"]["rows"]

@@ -9,37 +9,18 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
-from ckanext.opengov.transparency import queries, tables
+from ckanext.opengov.transparency import queries, schema, tables
+from ckanext.opengov.transparency.schema import BAD_DATE, MAX_LIMIT  # noqa: F401  (views use them)
 
 NO_SNAPSHOT = N_("There is no transparency snapshot for that date yet. "
                  "A sysadmin runs `ckan opengov transparency refresh`.")
-BAD_DATE = N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25")
-UNKNOWN_TABLE = N_("Unknown table. Choose one of: %(tables)s")
 UNKNOWN_AGENCY = N_("Agency not found: %(agency)s")
 HISTORY_STARTS = N_("Per-dataset history starts on %(first)s: choose that date or a later one")
 NEEDS_AGENCY = N_("This table is per agency: give agency=<agency id or name>")
-MAX_LIMIT = 1000
 
 
-def _date(value, field: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise tk.ValidationError({field: [bilingual(BAD_DATE)]})
-
-
-def _int(data_dict, field, default, low, high) -> int:
-    try:
-        value = int(data_dict.get(field, default))
-    except (TypeError, ValueError):
-        raise tk.ValidationError({field: [bilingual(N_("Must be a whole number"))]})
-    return max(low, min(high, value))
-
-
-def _day(conn, data_dict) -> dt.date:
-    day = queries.latest_day(conn, _date(data_dict.get("date"), "date"))
+def _day(conn, data: dict) -> dt.date:
+    day = queries.latest_day(conn, data.get("date"))
     if day is None:
         raise tk.ObjectNotFound(bilingual(NO_SNAPSHOT))
     return day
@@ -56,8 +37,9 @@ def can_see_private(context, org_id: str) -> bool:
 def opengov_transparency_summary(context, data_dict):
     """National totals of a snapshot (the latest, or the last one on or before ``date``)."""
     tk.check_access("opengov_transparency_read", context, data_dict)
+    data = schema.validate(data_dict, schema.summary_schema())
     conn = model.Session.connection()
-    return queries.snapshot(conn, _day(conn, data_dict))
+    return queries.snapshot(conn, _day(conn, data))
 
 
 def opengov_transparency_table(context, data_dict):
@@ -65,12 +47,11 @@ def opengov_transparency_table(context, data_dict):
     harvest, growth, history, objectives, overlap, overdue, incomplete, no_resources),
     optional ``agency``, ``date``, ``limit`` (≤ 1000) and ``offset``."""
     tk.check_access("opengov_transparency_read", context, data_dict)
-    table = tables.TABLES.get(data_dict.get("table") or "")
-    if table is None:
-        raise tk.ValidationError({"table": [bilingual(UNKNOWN_TABLE, tables=", ".join(tables.TABLES))]})
+    data = schema.validate(data_dict, schema.table_schema(tables.TABLES))
+    table = tables.TABLES[data["table"]]
     conn = model.Session.connection()
-    day = _day(conn, data_dict)
-    agency = data_dict.get("agency") or None
+    day = _day(conn, data)
+    agency = data.get("agency") or None
     include_private = False
     if agency:
         row = queries.agency_row(conn, day, agency)
@@ -79,9 +60,9 @@ def opengov_transparency_table(context, data_dict):
         include_private = can_see_private(context, row["org_id"])
     elif table.needs_agency:
         raise tk.ValidationError({"agency": [bilingual(NEEDS_AGENCY)]})
-    limit = _int(data_dict, "limit", MAX_LIMIT, 1, MAX_LIMIT)
-    offset = _int(data_dict, "offset", 0, 0, 10**9)
-    rows = table.rows(conn, day, agency=agency, include_private=include_private)
+    limit, offset = data.get("limit", MAX_LIMIT), data.get("offset", 0)
+    # The resolved agency's id from here on: a name cannot then match a second agency.
+    rows = table.rows(conn, day, agency=row["org_id"] if agency else None, include_private=include_private)
     return {
         "table": table.key, "snapshot_date": str(day),
         "columns": [key for key, _ in table.columns],
@@ -93,9 +74,10 @@ def opengov_transparency_agency(context, data_dict):
     """One agency's scorecard: ``id`` (name or id), optional ``date``. Its admins also get
     ``private_datasets``."""
     tk.check_access("opengov_transparency_read", context, data_dict)
+    data = schema.validate(data_dict, schema.agency_schema())
     conn = model.Session.connection()
-    day = _day(conn, data_dict)
-    key = data_dict.get("id") or ""
+    day = _day(conn, data)
+    key = data["id"]
     row = queries.agency_row(conn, day, key)
     if row is None:
         raise tk.ObjectNotFound(bilingual(UNKNOWN_AGENCY, agency=key))
@@ -112,15 +94,14 @@ def opengov_transparency_agency(context, data_dict):
 def opengov_transparency_changes(context, data_dict):
     """Public datasets added, removed or changed since ``since`` (YYYY-MM-DD)."""
     tk.check_access("opengov_transparency_read", context, data_dict)
-    since = _date(data_dict.get("since"), "since")
-    if since is None:
-        raise tk.ValidationError({"since": [bilingual(BAD_DATE)]})
+    data = schema.validate(data_dict, schema.changes_schema())
+    since = data["since"]
     conn = model.Session.connection()
-    day = _day(conn, data_dict)
+    day = _day(conn, data)
     first = tables.first_dataset_day(conn)
     if first is None or since < first:
         raise tk.ValidationError({"since": [bilingual(HISTORY_STARTS, first=str(first or day))]})
-    limit = _int(data_dict, "limit", MAX_LIMIT, 1, MAX_LIMIT)
+    limit = data.get("limit", MAX_LIMIT)
     return {"since": str(since), "snapshot_date": str(day),
             "rows": [_jsonable(r) for r in itertools.islice(tables.changes(conn, since, day), limit)]}
 
@@ -130,8 +111,9 @@ def opengov_transparency_refresh(context, data_dict):
     tk.check_access("opengov_transparency_refresh", context, data_dict)
     from ckanext.opengov.transparency import jobs
 
-    day = _date(data_dict.get("date"), "date")
-    job = jobs.enqueue(str(day) if day else None, tk.asbool(data_dict.get("overlap", True)))
+    data = schema.validate(data_dict, schema.refresh_schema())
+    day = data.get("date")
+    job = jobs.enqueue(str(day) if day else None, data.get("overlap", True))
     return {"job_id": job.id}
 
 
@@ -146,6 +128,21 @@ def _table_action(key: str):
     action.__doc__ = f"Rows of the '{key}' table; same parameters as opengov_transparency_table."
     tk.side_effect_free(action)
     return action
+
+
+def parameters() -> dict:
+    """Each action's parameters (its schema's keys), for the docs and the input tests."""
+    table = [k for k in schema.table_schema(tables.TABLES) if not k.startswith("__")]
+    named = {
+        "opengov_transparency_summary": schema.summary_schema(),
+        "opengov_transparency_table": schema.table_schema(tables.TABLES),
+        "opengov_transparency_agency": schema.agency_schema(),
+        "opengov_transparency_changes": schema.changes_schema(),
+        "opengov_transparency_refresh": schema.refresh_schema(),
+    }
+    out = {name: [k for k in keys if not k.startswith("__")] for name, keys in named.items()}
+    out.update({f"opengov_transparency_{key}": [k for k in table if k != "table"] for key in tables.TABLES})
+    return out
 
 
 def get_actions() -> dict:

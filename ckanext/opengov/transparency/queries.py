@@ -9,6 +9,8 @@ from sqlalchemy import bindparam, text
 # since must not be named until the next refresh, so every read re-checks the live catalog.
 LIVE_PUBLIC = """EXISTS (SELECT 1 FROM package lp WHERE lp.id = {id} AND lp.state = 'active'
     AND NOT lp.private AND coalesce(lp.extras ->> 'data_classification', '') = 'เปิดเผย')"""
+# An agency deleted since the snapshot is no longer public in CKAN: not named either.
+LIVE_AGENCY = """EXISTS (SELECT 1 FROM "group" lg WHERE lg.id = {id} AND lg.state = 'active')"""
 _STILL_PUBLIC = text(
     "SELECT p.id FROM package p WHERE p.id IN :ids AND " + LIVE_PUBLIC.format(id="p.id")
 ).bindparams(bindparam("ids", expanding=True))
@@ -57,7 +59,7 @@ def agency_row(conn, day: dt.date, name_or_id: str) -> dict | None:
         "AND x.rank IS NOT NULL) AS ranked, (SELECT count(*) FROM opengov_tr_agency x "
         "WHERE x.snapshot_date = a.snapshot_date AND x.rank IS NOT NULL "
         "AND x.ministry IS NOT DISTINCT FROM a.ministry) AS ministry_ranked FROM opengov_tr_agency a "
-        "WHERE a.snapshot_date = :day AND (a.name = :key OR a.org_id = :key) "
+        "WHERE a.snapshot_date = :day AND (a.name = :key OR a.org_id = :key) AND " + LIVE_AGENCY.format(id="a.org_id") + " "
         "ORDER BY a.org_id = :key DESC LIMIT 1"),  # an id wins over another agency's name
         {"day": day, "key": name_or_id}).mappings().one_or_none()
     return dict(row) if row else None

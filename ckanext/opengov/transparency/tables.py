@@ -41,10 +41,11 @@ def _round(value, digits=3):
 
 
 def _agencies(conn, day, **_):
-    for row in queries.rows(conn, """
+    for row in queries.rows(conn, f"""
         SELECT rank, ministry_rank, name, title, ministry, public_datasets, score, mean_stars, mean_completeness,
-               timeliness, no_resources, harvest_status FROM opengov_tr_agency
-        WHERE snapshot_date = :day ORDER BY rank NULLS LAST, title""", day=day):
+               timeliness, no_resources, harvest_status FROM opengov_tr_agency a
+        WHERE snapshot_date = :day AND {queries.LIVE_AGENCY.format(id="a.org_id")}
+        ORDER BY rank NULLS LAST, title""", day=day):
         row["on_time_share"] = _round(tl.share_on_time(row.pop("timeliness")))
         for key in ("score", "mean_stars", "mean_completeness"):
             row[key] = _round(row[key])
@@ -133,7 +134,7 @@ def _history(conn, day, agency=None, **_):
 def _objectives(conn, day, **_):
     yield from queries.rows(conn, """
         SELECT o.objective, g.name AS agency, g.title AS agency_title, o.datasets
-        FROM opengov_tr_objective o JOIN "group" g ON g.id = o.org_id
+        FROM opengov_tr_objective o JOIN "group" g ON g.id = o.org_id AND g.state = 'active'
         WHERE o.snapshot_date = :day ORDER BY o.objective, o.datasets DESC, g.title""", day=day)
 
 

@@ -1,5 +1,6 @@
 """/transparency pages and their downloads. Views read the stored snapshot through actions'
-helpers; they never scan the live catalog."""
+helpers; they never scan the live catalog. Every query parameter a view reads is declared in
+QUERY_PARAMS and read through ``params.parse`` (400 with a Thai/English message when wrong)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +12,9 @@ import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response, stream_with_context
 from sqlalchemy import text
 
-from ckanext.opengov.logic.transparency_action import BAD_DATE, can_see_private
-from ckanext.opengov.messages import bilingual
-from ckanext.opengov.transparency import catalog, labels, queries, tables, writers
+from ckanext.opengov.logic.transparency_action import MAX_LIMIT, can_see_private
+from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.transparency import catalog, labels, params, queries, schema, tables, writers
 from ckanext.opengov.transparency.metrics import completeness, openness
 from ckanext.opengov.transparency.metrics import timeliness as tl
 
@@ -22,17 +23,33 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=
 CATALOG_FORMATS = dict(FORMATS, xlsx="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 OVERLAP_PAGE = 50
 MATRIX_AGENCIES = 40
+NO_SUCH_PAGE = N_("There is no page %(page)s: the last page is %(last)s")
+
+# endpoint -> the query parameters its view reads (schema.py validators).
+QUERY_PARAMS = {
+    "opengov_transparency.index": schema.summary_schema,
+    "opengov_transparency.agency": schema.summary_schema,
+    "opengov_transparency.overlap": lambda: dict(schema.summary_schema(), **schema.page_schema()),
+    "opengov_transparency.download": lambda: {
+        k: v for k, v in schema.table_schema(tables.TABLES).items() if k in ("date", "agency", "offset")},
+    "opengov_transparency.changes": lambda: {
+        k: v for k, v in schema.changes_schema().items() if k in ("date", "since")},
+    "opengov_transparency.catalog": dict,
+}
 
 
-def _request_day(conn):
-    raw = tk.request.args.get("date")
-    if raw:
-        try:
-            wanted = dt.date.fromisoformat(raw)
-        except ValueError:
-            tk.abort(400, bilingual(BAD_DATE))
-        return queries.latest_day(conn, wanted)
-    return queries.latest_day(conn)
+def _args() -> dict:
+    wanted = QUERY_PARAMS[tk.request.endpoint]()
+    wanted.pop("__junk", None)
+    return params.parse(wanted)
+
+
+def _request_day(conn, args: dict):
+    return queries.latest_day(conn, args.get("date"))
+
+
+def _user_context() -> dict:
+    return {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
 
 
 def _chart(kind: str, labels_: list, series: list[tuple[str, list]], horizontal=False) -> str:
@@ -76,19 +93,34 @@ _INDEX_CACHE_SIZE = 8
 
 
 def index():
+    args = _args()
     conn = model.Session.connection()
-    day = _request_day(conn)
+    day = _request_day(conn, args)
     if day is None:
         return no_snapshot()
     totals = queries.snapshot(conn, day)
-    key = (str(day), totals["computed_at"], tk.h.lang())
+    # An agency deleted since the refresh changes the count, so it is not named from the cache.
+    agencies_now = conn.execute(text(
+        "SELECT count(*) FROM \"group\" WHERE is_organization AND state = 'active'")).scalar()
+    key = (str(day), totals["computed_at"], tk.h.lang(), agencies_now)
     extra = _INDEX_CACHE.get(key)
     if extra is None:
         extra = _index_figures(conn, day)
         if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
             _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
         _INDEX_CACHE[key] = extra
-    return tk.render("opengov/transparency/index.html", dict(extra, day=day, totals=totals))
+    # Sources are named, so they are re-checked on every read (one made private since drops out).
+    figures = dict(extra["figures"], harvest=_harvest_figure(conn, day))
+    return tk.render("opengov/transparency/index.html", dict(extra, figures=figures, day=day, totals=totals))
+
+
+def _harvest_figure(conn, day, agency: dict | None = None, own: bool = False):
+    """Harvest sources (of one agency); its own admins see more of a clean URL (source_url.py)."""
+    rows = list(tables.TABLES["harvest"].rows(
+        conn, day, agency=agency["org_id"] if agency else None, include_private=own))
+    for row in rows:
+        row["status"] = labels.translated(labels.HARVEST, row["status"])
+    return _figure("harvest", rows, None, agency["name"] if agency else None)
 
 
 def _index_figures(conn, day) -> dict:
@@ -100,9 +132,6 @@ def _index_figures(conn, day) -> dict:
         row["ministry"] = row["ministry"] or tk._("Ministry not given")
     top = [a for a in agencies if a["public_datasets"]][:20]
     growth = list(tables.TABLES["growth"].rows(conn, day))
-    harvest = list(tables.TABLES["harvest"].rows(conn, day))
-    for row in harvest:
-        row["status"] = labels.translated(labels.HARVEST, row["status"])
     figures = {
         "ministries": _figure("ministries", ministries, _chart(
             "bar", [m["ministry"] for m in ministries[:15]],
@@ -115,7 +144,6 @@ def _index_figures(conn, day) -> dict:
         "thresholds": _figure("thresholds", [
             dict(r, update_frequency_unit=labels.vocabulary_value("update_frequency_unit", r["update_frequency_unit"]))
             for r in tables.TABLES["thresholds"].rows(conn, day)], None),
-        "harvest": _figure("harvest", harvest, None),
         "growth": _figure("growth", growth, _chart(
             "line", [g["month"] for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
     }
@@ -134,15 +162,16 @@ def _format_stars() -> list[tuple[int, str]]:
 
 
 def agency(name: str):
+    args = _args()
     conn = model.Session.connection()
-    day = _request_day(conn)
+    day = _request_day(conn, args)
     if day is None:
         return no_snapshot()
-    row = queries.agency_row(conn, day, name)
+    key = params.path_name(name)
+    row = queries.agency_row(conn, day, key) if key else None
     if row is None:
         tk.abort(404, tk._("Agency not found"))
-    private = can_see_private({"user": tk.current_user.name if tk.current_user.is_authenticated else None},
-                              row["org_id"])
+    private = can_see_private(_user_context(), row["org_id"])
     lists = {}
     for which in tables.DATASET_LISTS:
         items = list(itertools.islice(tables.agency_datasets(conn, day, row["org_id"], which, private), 500))
@@ -153,16 +182,13 @@ def agency(name: str):
         lists[which] = {"items": items, "title": tk._(tables.TABLES[which].title),
                         "downloads": {fmt: tk.h.url_for("opengov_transparency.download", table=which,
                                                         fmt=fmt, agency=row["name"]) for fmt in FORMATS}}
-    harvest = list(tables.TABLES["harvest"].rows(conn, day, agency=row["org_id"]))
-    for item in harvest:
-        item["status"] = labels.translated(labels.HARVEST, item["status"])
     history = list(tables.TABLES["history"].rows(conn, day, agency=row["org_id"]))
     return tk.render("opengov/transparency/agency.html", {
         "day": day, "agency": row, "show_private": private, "lists": lists,
         "on_time_share": tl.share_on_time(row["timeliness"]),
         "openness": _openness_figure(conn, day, row["name"]),
         "timeliness": _timeliness_figure(conn, day, row["name"]),
-        "harvest": _figure("harvest", harvest, None, row["name"]),
+        "harvest": _harvest_figure(conn, day, row, own=private),
         "history": _figure("history", history, _chart(
             "line", [str(h["snapshot_date"]) for h in history],
             [(tk._("Score"), [h["score"] for h in history])]), row["name"]),
@@ -171,17 +197,21 @@ def agency(name: str):
 
 
 def overlap():
+    args = _args()
     conn = model.Session.connection()
-    day = _request_day(conn)
+    day = _request_day(conn, args)
     if day is None:
         return no_snapshot()
-    page = max(1, tk.asint(tk.request.args.get("page", 1) or 1))
+    page = args.get("page", 1)
+    cluster_count = conn.execute(text(
+        "SELECT count(*) FROM opengov_tr_overlap WHERE snapshot_date = :day"), {"day": day}).scalar()
+    last = max(1, -(-cluster_count // OVERLAP_PAGE))
+    if page > last:
+        tk.abort(404, bilingual(NO_SUCH_PAGE, page=page, last=last))
     clusters = list(queries.public_clusters(conn, queries.rows(conn, """
         SELECT cluster_id, similarity, agencies, members FROM opengov_tr_overlap
         WHERE snapshot_date = :day ORDER BY cluster_id LIMIT :limit OFFSET :offset""",
         day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE)))
-    cluster_count = conn.execute(text(
-        "SELECT count(*) FROM opengov_tr_overlap WHERE snapshot_date = :day"), {"day": day}).scalar()
     cells = list(tables.TABLES["objectives"].rows(conn, day))
     objectives = sorted({c["objective"] for c in cells})
     counts: dict[str, dict[str, int]] = {}
@@ -193,7 +223,7 @@ def overlap():
     per_objective = [sum(counts[a].get(o, 0) for a in counts) for o in objectives]
     return tk.render("opengov/transparency/overlap.html", {
         "day": day, "clusters": clusters, "cluster_count": cluster_count, "page": page,
-        "pages": max(1, -(-cluster_count // OVERLAP_PAGE)),
+        "pages": last,
         "objectives": objectives,
         "objective_labels": {o: labels.vocabulary_value("objective", o) for o in objectives},
         "matrix": [(a, titles[a], counts[a]) for a in busiest],
@@ -214,27 +244,29 @@ def _stream(chunks, mimetype: str, filename: str) -> Response:
                              "Content-Type": mimetype})
 
 
-def download(table: str, fmt: str):
-    """Any table as CSV (UTF-8 with BOM) or JSON, through the same action the API offers."""
-    if fmt not in FORMATS:
-        tk.abort(404)
-    data_dict = dict(tk.request.args.items(), table=table, limit=tables_limit())
-    context = {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
+def _call(action: str, data_dict: dict) -> dict:
+    """A transparency action for a page: refusals become 400, unknown agency or day 404."""
     try:
-        result = tk.get_action("opengov_transparency_table")(context, data_dict)
+        return tk.get_action(action)(_user_context(), data_dict)
     except tk.ValidationError as error:
-        tk.abort(400, "; ".join(m for msgs in error.error_dict.values() for m in msgs))
+        tk.abort(400, schema.messages(error))
     except tk.ObjectNotFound as error:
         tk.abort(404, str(error))
+
+
+def _file_part(text: str) -> str:
+    """Only characters safe in a Content-Disposition file name."""
+    return "".join(c for c in text if c.isascii() and (c.isalnum() or c in "-_"))[:100]
+
+
+def download(table: str, fmt: str):
+    """Any table as CSV (UTF-8 with BOM) or JSON, through the same action the API offers."""
+    args = _args()
+    result = _call("opengov_transparency_table", dict(args, table=table, limit=MAX_LIMIT))
     name = f"transparency-{table}-{result['snapshot_date']}" + (
-        f"-{data_dict['agency']}" if data_dict.get("agency") else "")
+        f"-{_file_part(args['agency'])}" if args.get("agency") else "")
     return _write(result["columns"], result["rows"], fmt, name,
                   {"table": table, "snapshot_date": result["snapshot_date"]})
-
-
-def tables_limit() -> int:
-    from ckanext.opengov.logic.transparency_action import MAX_LIMIT
-    return MAX_LIMIT
 
 
 def _write(columns, rows, fmt, name, meta):
@@ -245,16 +277,7 @@ def _write(columns, rows, fmt, name, meta):
 
 def changes(fmt: str):
     """Public datasets added, removed or changed since ?since=YYYY-MM-DD."""
-    if fmt not in FORMATS:
-        tk.abort(404)
-    context = {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
-    try:
-        result = tk.get_action("opengov_transparency_changes")(
-            context, dict(tk.request.args.items(), limit=10**6))
-    except tk.ValidationError as error:
-        tk.abort(400, "; ".join(m for msgs in error.error_dict.values() for m in msgs))
-    except tk.ObjectNotFound as error:
-        tk.abort(404, str(error))
+    result = _call("opengov_transparency_changes", dict(_args(), limit=MAX_LIMIT))
     columns = [k for k, _ in tables.CHANGE_COLUMNS]
     return _write(columns, result["rows"], fmt, f"transparency-changes-since-{result['since']}",
                   {"since": result["since"], "snapshot_date": result["snapshot_date"]})
@@ -262,8 +285,7 @@ def changes(fmt: str):
 
 def catalog_export(fmt: str):
     """The whole public catalog with every TGDC field, streamed (constant memory)."""
-    if fmt not in CATALOG_FORMATS:
-        tk.abort(404)
+    _args()
     tk.check_access("opengov_transparency_read", {})
     engine = model.meta.engine
     name = f"catalog-{dt.date.today().isoformat()}"
@@ -281,9 +303,18 @@ def catalog_export(fmt: str):
 transparency.add_url_rule("/", view_func=index, endpoint="index", strict_slashes=False)
 transparency.add_url_rule("/agency/<name>", view_func=agency, endpoint="agency")
 transparency.add_url_rule("/overlap", view_func=overlap, endpoint="overlap")
-transparency.add_url_rule("/download/<table>.<fmt>", view_func=download, endpoint="download")
-transparency.add_url_rule("/changes.<fmt>", view_func=changes, endpoint="changes")
-transparency.add_url_rule("/catalog.<fmt>", view_func=catalog_export, endpoint="catalog")
+
+# The tables and formats are part of the rules: anything else is a 404 before a view runs, and
+# tests read the choices from the registered rules.
+def _any(choices) -> str:
+    return "any(" + ", ".join(choices) + ")"
+
+
+transparency.add_url_rule(f"/download/<{_any(tables.TABLES)}:table>.<{_any(FORMATS)}:fmt>",
+                          view_func=download, endpoint="download")
+transparency.add_url_rule(f"/changes.<{_any(FORMATS)}:fmt>", view_func=changes, endpoint="changes")
+transparency.add_url_rule(f"/catalog.<{_any(CATALOG_FORMATS)}:fmt>", view_func=catalog_export,
+                          endpoint="catalog")
 
 
 def get_blueprints() -> list:
