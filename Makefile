@@ -23,7 +23,8 @@ TEST_CKAN_PORT := $(or $(OPENGOV_TEST_CKAN_PORT),5005)
 TEST_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_test \
             CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
             CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/1
-# Tests that go through the real deployment (tests/dev, the leak scan) find it here.
+# Tests that go through the real deployment (tests/dev, the leak scan) find it here, with an
+# API token of its sysadmin (OPENGOV_LEAK_SCAN_TOKEN, set by the test target).
 DEPLOY_TEST_ENV := OPENGOV_DEPLOYMENT_URL=http://127.0.0.1:$(TEST_CKAN_PORT) \
                    OPENGOV_LEAK_SCAN_URL=http://127.0.0.1:$(TEST_CKAN_PORT)
 
@@ -92,12 +93,14 @@ test-db: services
 	@$(TEST_ENV) $(CKAN) -c test.ini asset build >$(DEV)/logs/test-assets.log 2>&1 || { tail -n 20 $(DEV)/logs/test-assets.log; echo "error: ckan asset build for tests failed; see $(DEV)/logs/test-assets.log" >&2; exit 1; }
 	@$(TEST_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/test-db.log 2>&1 || { tail -n 20 $(DEV)/logs/test-db.log; echo "error: ckan db upgrade for tests failed; see $(DEV)/logs/test-db.log" >&2; exit 1; }
 
-# The supervised deployment over the test database, for the tests that go through it.
+# The supervised deployment as a site of its own (database ckan_deploy_test), for the tests
+# that go through it over HTTP (dev/test-deployment.sh, docs/deployment.md).
 test-deployment: test-db
 	@$(TEST_ENV) dev/test-deployment.sh start
 
 test: test-deployment
-	@$(TEST_ENV) $(DEPLOY_TEST_ENV) $(PYTEST) $(PYTEST_ARGS)
+	@token=$$($(TEST_ENV) dev/test-deployment.sh token) || { echo "error: no API token from the test deployment; see $(DEV)/logs/deploy-test-admin.log" >&2; exit 1; }; \
+	$(TEST_ENV) $(DEPLOY_TEST_ENV) OPENGOV_LEAK_SCAN_TOKEN=$$token $(PYTEST) $(PYTEST_ARGS)
 
 i18n: install
 

@@ -6,7 +6,7 @@ source "$(dirname "$0")/common.sh"
 PG_HOME="$DEV_DIR/pg"
 DB_USER=ckan
 DB_PASS=ckan
-DATABASES=(ckan_dev ckan_test ckan_bench ckan_agency)  # ckan_agency: the agency CKAN that harvest tests start
+DATABASES=(ckan_dev ckan_test ckan_bench ckan_agency ckan_deploy_test)  # ckan_agency: the agency CKAN that harvest tests start; ckan_deploy_test: the test deployment (dev/test-deployment.sh)
 
 pg_bin() {
   local d

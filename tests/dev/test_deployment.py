@@ -2,10 +2,10 @@
 
 dev/test-deployment.sh runs the same stack as `make run` (nginx → gunicorn workers, the CKAN jobs
 worker, the harvest gather and fetch consumers and the scheduler, under a private supervisord)
-over the test database and Solr core, with test.ini's site id and secrets: records made here
-in-process are what the deployment serves. `make test` starts it first; these tests start it
-themselves when it is not running (same script, idempotent). Real processes, real HTTP,
-127.0.0.1 only; every wait is bounded.
+as a site of its own (database, Redis database, site id): these tests reach it over HTTP only,
+with the API token of its sysadmin (`dev/test-deployment.sh token`). `make test` starts it first;
+these tests start it themselves when it is not running (same script, idempotent). Real
+processes, real HTTP, 127.0.0.1 only; every wait is bounded.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import subprocess
 import time
 import uuid
 
-import ckan.plugins.toolkit as tk
 import pytest
 import requests
 
@@ -29,7 +28,8 @@ from tests.harvest.fault_server import FaultServer
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCRIPT = os.path.join(ROOT, "dev", "test-deployment.sh")
 TEMPLATE = os.path.join(ROOT, "dev", "supervisord.conf.in")
-PASSWORD = "deployment-test-1234"
+ADMIN = os.environ.get("OPENGOV_TEST_DEPLOY_ADMIN", "deploy-admin")
+PASSWORD = os.environ.get("OPENGOV_TEST_DEPLOY_ADMIN_PASSWORD", "deployment-test-1234")
 
 
 def template_programs() -> list[str]:
@@ -40,9 +40,13 @@ def template_programs() -> list[str]:
 
 
 class Deployment:
-    def __init__(self, url: str, folder: str):
+    def __init__(self, url: str, folder: str, token: str):
         self.url = url
         self.conf = os.path.join(folder, "supervisord.conf")
+        self.token = token
+        ini = configparser.ConfigParser(interpolation=None)
+        ini.read(os.path.join(folder, "ckan.ini"))
+        self.storage = ini["app:main"]["ckan.storage_path"]
 
     def ctl(self, *args: str) -> str:
         return subprocess.run(["supervisorctl", "-c", self.conf, *args],
@@ -62,9 +66,10 @@ class Deployment:
         kwargs.setdefault("allow_redirects", False)
         return requests.get(self.url + path, **kwargs)
 
-    def action(self, action_name: str, token: str, **data) -> dict:
+    def action(self, action_name: str, **data) -> dict:
+        """Call the Action API as the deployment's sysadmin."""
         response = requests.post(f"{self.url}/api/3/action/{action_name}", json=data,
-                                 headers={"Authorization": token}, timeout=60)
+                                 headers={"Authorization": self.token}, timeout=60)
         assert response.status_code == 200, response.text[:2000]
         return response.json()["result"]
 
@@ -93,26 +98,19 @@ def deployment():
     if subprocess.run([SCRIPT, "status"], capture_output=True, timeout=60).returncode != 0:
         started = subprocess.run([SCRIPT, "start"], capture_output=True, text=True, timeout=600)
         assert started.returncode == 0, started.stdout[-2000:] + started.stderr[-3000:]
-    return Deployment(url, folder)
+    token = os.environ.get("OPENGOV_LEAK_SCAN_TOKEN") or subprocess.run(
+        [SCRIPT, "token"], capture_output=True, text=True, timeout=180, check=True).stdout.strip()
+    return Deployment(url, folder, token)
 
 
 @pytest.fixture
-def sysadmin_user():
-    from ckan.tests import factories as ckan_factories
-
-    user = ckan_factories.SysadminWithToken(password=PASSWORD)
-    return user
-
-
-@pytest.fixture
-def records(sysadmin_user):
+def records(deployment):
     """An agency of its own with a public and a private dataset (`query` finds exactly those)."""
-    context = {"user": sysadmin_user["name"], "ignore_auth": True}
-    agency = tk.get_action("organization_create")(context, factories.agency())
+    agency = deployment.action("organization_create", **factories.agency())
     marker = "probe" + uuid.uuid4().hex[:12]
-    public = tk.get_action("package_create")(context, factories.tgdc_dataset(
+    public = deployment.action("package_create", **factories.tgdc_dataset(
         agency["id"], title=f"ข้อมูลเปิด {marker}"))
-    private = tk.get_action("package_create")(context, factories.tgdc_dataset(
+    private = deployment.action("package_create", **factories.tgdc_dataset(
         agency["id"], title=f"ข้อมูลภายใน {marker}", private=True))
     return {"query": f"owner_org:{agency['id']}", "public": public, "private": private, "agency": agency}
 
@@ -193,7 +191,7 @@ def test_static_files_come_from_nginx(deployment):
     import ckan
 
     logo = os.path.join(os.path.dirname(ckan.__file__), "public", "base", "images", "ckan-logo.png")
-    storage = os.path.join(ROOT, ".dev", "storage-test", "webassets")
+    storage = os.path.join(deployment.storage, "webassets")
     built = next(os.path.join(d, f) for d, dirs, files in os.walk(storage) if ".webassets-cache" not in d
                  for f in files if f.endswith((".css", ".js")))
     for path, url, kept in ((logo, "/base/images/ckan-logo.png", 3600),
@@ -221,9 +219,9 @@ def _names(response: requests.Response) -> set[str]:
     return {d["name"] for d in response.json()["result"]["results"]}
 
 
-def test_token_requests_are_never_cached_nor_served_from_the_cache(deployment, records, sysadmin_user):
+def test_token_requests_are_never_cached_nor_served_from_the_cache(deployment, records):
     public, private = records["public"]["name"], records["private"]["name"]
-    token = {"Authorization": sysadmin_user["token"]}
+    token = {"Authorization": deployment.token}
 
     # Anonymous first: cached; the token holder still gets the live answer with the private one.
     path = f"/api/3/action/package_search?q={records['query']}&include_private=true"
@@ -244,21 +242,21 @@ def test_token_requests_are_never_cached_nor_served_from_the_cache(deployment, r
         assert anonymous.status_code in (403, 404) and private not in anonymous.text.replace(path2, "")
 
 
-def _login(deployment, name: str) -> requests.Session:
+def _login(deployment) -> requests.Session:
     session = requests.Session()
     page = session.get(deployment.url + "/user/login", timeout=60)
     token = re.search(r'name="_csrf_token" (?:type="hidden" )?value="([^"]+)"', page.text) \
         or re.search(r'<meta name="_csrf_token" content="([^"]+)"', page.text)
     response = session.post(deployment.url + "/user/login", timeout=60, allow_redirects=False, data={
-        "login": name, "password": PASSWORD, "_csrf_token": token.group(1)})
+        "login": ADMIN, "password": PASSWORD, "_csrf_token": token.group(1)})
     assert response.status_code in (302, 303), response.text[:1000]
     assert "ckan" in session.cookies
     return session
 
 
-def test_pages_of_a_logged_in_user_are_never_cached_nor_served_from_the_cache(deployment, records, sysadmin_user):
+def test_pages_of_a_logged_in_user_are_never_cached_nor_served_from_the_cache(deployment, records):
     private = records["private"]
-    session = _login(deployment, sysadmin_user["name"])
+    session = _login(deployment)
     for path in (f"/dataset/{private['name']}", f"/dataset/?q={records['query']}"):
         anonymous_before = deployment.get(path)
         mine = session.get(deployment.url + path, timeout=60, allow_redirects=False)
@@ -297,23 +295,22 @@ def agency_catalog():
 
 @pytest.mark.parametrize("start", ["the agency starts a job", "the source's frequency is due"])
 def test_a_source_registered_by_an_agency_is_harvested_without_a_command(
-        deployment, agency_catalog, sysadmin_user, start):
-    token = sysadmin_user["token"]
-    agency = deployment.action("organization_create", token, **factories.agency())
-    source = deployment.action("opengov_harvest_source_create", token, **{
+        deployment, agency_catalog, start):
+    agency = deployment.action("organization_create", **factories.agency())
+    source = deployment.action("opengov_harvest_source_create", **{
         "owner_org": agency["id"], "title": "บัญชีข้อมูลหน่วยงาน", "url": agency_catalog.base + "/catalog.ttl",
         "source_type": "opengov_dcat", "frequency": "MANUAL" if "job" in start else "DAILY"})
     if "job" in start:
         # Queued for the gather consumer at once.
-        deployment.action("opengov_harvest_job_start", token, source_id=source["id"])
+        deployment.action("opengov_harvest_job_start", source_id=source["id"])
     # Otherwise the scheduler's next `harvester run` makes the job. Either way the consumers
     # gather and fetch, and a later `harvester run` closes the job: nothing typed by hand.
 
     def finished():
-        jobs = deployment.action("harvest_job_list", token, source_id=source["id"])
+        jobs = deployment.action("harvest_job_list", source_id=source["id"])
         return next((j for j in jobs if j["status"] == "Finished"), None)
     job = wait_for(finished, 120, "the source is harvested within two minutes")
     assert job["stats"].get("added") == 2, job["stats"]
     assert ("GET", "/catalog.ttl") in agency_catalog.requests
-    found = deployment.action("package_search", token, fq=f"owner_org:{agency['id']}", include_private=True)
+    found = deployment.action("package_search", fq=f"owner_org:{agency['id']}", include_private=True)
     assert found["count"] == 2
