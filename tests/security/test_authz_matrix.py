@@ -16,6 +16,7 @@ depend on each other's order. Writes that are allowed re-send the object's own v
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import os
 import re
@@ -154,7 +155,9 @@ def world(reset_db, reset_index, migrate_db_for, reset_redis):
     # The transparency snapshot the agency page reads.
     refresh(model.meta.engine, with_overlap=False)
     yield world
-    reset_db()
+    reset_db()  # what the module left (rows, index, queued jobs) is not for the next tests
+    reset_index()
+    reset_redis()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,7 +293,8 @@ REQUESTS: dict[str, Callable] = {
     "resource_create": action("resource_create", lambda w, o: {
         "package_id": w[o]["id"], "name": "ไฟล์ใหม่", "url": "http://127.0.0.1:9/new.csv", "format": "CSV"}),
     "resource_update": action("resource_update", lambda w, o: dict(_resource(w, o))),
-    "resource_patch": action("resource_patch", lambda w, o: {"id": _resource(w, o)["id"], "name": _resource(w, o)["name"]}),
+    "resource_patch": action(
+        "resource_patch", lambda w, o: {"id": _resource(w, o)["id"], "name": _resource(w, o)["name"]}),
     "resource_delete": action("resource_delete", _fresh_resource),
     "resource_view_list": action("resource_view_list", lambda w, o: {"id": _resource(w, o)["id"]}),
     "resource_view_show": action("resource_view_show", lambda w, o: {"id": w["view"]["id"]}),
@@ -397,7 +401,8 @@ REQUESTS: dict[str, Callable] = {
     "/dataset/edit/<id>": page(lambda w, o: f"/dataset/edit/{w[o]['name']}"),
     "/dataset/activity/<id>": page(lambda w, o: f"/dataset/activity/{w[o]['name']}"),
     "/dataset/?q=<name>": page(lambda w, o: f"/dataset/?q=name:{w[o]['name']}", title_of),
-    "/organization/<id>": page(lambda w, o: f"/organization/{w.a['name']}", title_of),
+    # Searched by name: A's page lists its newest datasets first, and each write cell adds one.
+    "/organization/<id>": page(lambda w, o: f"/organization/{w.a['name']}?q=name:{w[o]['name']}", title_of),
     "/organization/edit/<id>": page(lambda w, o: f"/organization/edit/{w.a['name']}"),
     "/organization/<id>/harvest": page(lambda w, o: f"/organization/{w.a['name']}/harvest"),
     "/harvest/<source>": page(lambda w, o: f"/harvest/{w['source']['name']}"),
@@ -464,7 +469,12 @@ def test_every_action_touching_agency_data_has_a_row(with_plugins):
     logic.clear_actions_cache()
     logic.get_action("package_show")  # fills logic._actions with every plugin's actions
     subjects = {row["do"] for row in load_matrix()["rows"]}
-    missing = sorted(name for name in logic._actions if name.startswith(AGENCY_PREFIXES) and name not in subjects)
+    # ckanext-harvest fills its action and auth tables into one shared dict, so once its plugin
+    # has been loaded twice (as tests do) its auth functions are listed as actions too: not ours.
+    auth_leaks = {name for name, function in logic._actions.items()
+                  if ".logic.auth" in getattr(inspect.unwrap(function), "__module__", "")}
+    missing = sorted(name for name in logic._actions
+                     if name.startswith(AGENCY_PREFIXES) and name not in subjects | auth_leaks)
     assert not missing, f"actions without a row in {MATRIX}: {missing}"
     unknown = sorted(s for s in subjects if not s.startswith("/") and s not in logic._actions)
     assert not unknown, f"rows for actions that do not exist: {unknown}"
@@ -500,7 +510,8 @@ def write_docs() -> None:
         text = f.read()
     table = render_markdown(load_matrix())
     if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + r"\n.*?" + re.escape(END), lambda m: f"{BEGIN}\n{table}{END}", text, flags=re.S)
+        text = re.sub(re.escape(BEGIN) + r"\n.*?" + re.escape(END), lambda m: f"{BEGIN}\n{table}{END}", text,
+                      flags=re.S)
     else:
         text += f"\n{BEGIN}\n{table}{END}\n"
     with open(DOCS, "w", encoding="utf-8") as f:

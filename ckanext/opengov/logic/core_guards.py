@@ -96,7 +96,7 @@ def type_problem(kind: str, value) -> bool:
         return not isinstance(parts, list) or not all(
             isinstance(part, str) or isinstance(part, list) and all(isinstance(x, str) for x in part) for part in parts)
     if kind == "job_id":
-        return not isinstance(value, str) or not value.replace("_", "").replace("-", "").isalnum() or not value.isascii()
+        return not (isinstance(value, str) and value.isascii() and value.replace("_", "").replace("-", "").isalnum())
     if kind == "rdf_format":
         return not isinstance(value, str) or not _rdf_serializer_exists(value)
     raise ValueError(kind)
