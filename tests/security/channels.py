@@ -205,6 +205,11 @@ NOT_EXPOSED_WHY = {
 
 # Action names, as registered after every plugin loaded (ckan.logic._actions).
 ACTIONS = {
+    # Auth functions that ckanext-harvest 1.6.3 registers as actions too: its
+    # _get_logic_functions(module_root, logic_functions={}) shares one dict between
+    # get_actions() and get_auth_functions(), so they answer at /api/3/action/<name>.
+    "auth_allow_anonymous_access": INTERNAL,
+    "harvest_sources_clear": INTERNAL,
     "InactiveSource": INTERNAL,
     "activity_create": WRITE,
     "activity_data_show": READ,
