@@ -23,10 +23,10 @@ TEST_CKAN_PORT := $(or $(OPENGOV_TEST_CKAN_PORT),5005)
 TEST_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_test \
             CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
             CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/1
-# Tests that go through the real deployment (tests/dev, the leak scan) find it here, with an
-# API token of its sysadmin (OPENGOV_LEAK_SCAN_TOKEN, set by the test target).
-DEPLOY_TEST_ENV := OPENGOV_DEPLOYMENT_URL=http://127.0.0.1:$(TEST_CKAN_PORT) \
-                   OPENGOV_LEAK_SCAN_URL=http://127.0.0.1:$(TEST_CKAN_PORT)
+# Tests that go through the real deployment (tests/dev) find it here, with an API token of its
+# sysadmin (OPENGOV_DEPLOYMENT_TOKEN, set by the test target). The leak scan goes through it
+# when OPENGOV_LEAK_SCAN_URL/_TOKEN are set to these (docs/deployment.md).
+DEPLOY_TEST_ENV := OPENGOV_DEPLOYMENT_URL=http://127.0.0.1:$(TEST_CKAN_PORT)
 
 .PHONY: help install services run stop status test test-db test-deployment db admin demo i18n i18n-update bench clean-data
 
@@ -100,7 +100,7 @@ test-deployment: test-db
 
 test: test-deployment
 	@token=$$($(TEST_ENV) dev/test-deployment.sh token) || { echo "error: no API token from the test deployment; see $(DEV)/logs/deploy-test-admin.log" >&2; exit 1; }; \
-	$(TEST_ENV) $(DEPLOY_TEST_ENV) OPENGOV_LEAK_SCAN_TOKEN=$$token $(PYTEST) $(PYTEST_ARGS)
+	$(TEST_ENV) $(DEPLOY_TEST_ENV) OPENGOV_DEPLOYMENT_TOKEN=$$token $(PYTEST) $(PYTEST_ARGS)
 
 i18n: install
 

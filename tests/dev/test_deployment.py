@@ -98,7 +98,7 @@ def deployment():
     if subprocess.run([SCRIPT, "status"], capture_output=True, timeout=60).returncode != 0:
         started = subprocess.run([SCRIPT, "start"], capture_output=True, text=True, timeout=600)
         assert started.returncode == 0, started.stdout[-2000:] + started.stderr[-3000:]
-    token = os.environ.get("OPENGOV_LEAK_SCAN_TOKEN") or subprocess.run(
+    token = os.environ.get("OPENGOV_DEPLOYMENT_TOKEN") or subprocess.run(
         [SCRIPT, "token"], capture_output=True, text=True, timeout=180, check=True).stdout.strip()
     return Deployment(url, folder, token)
 
