@@ -83,7 +83,8 @@ status:
 	@down=0; \
 	for s in postgres redis solr; do dev/$$s.sh status || down=1; done; \
 	dev/deployment.sh status || down=1; \
-	if [ -f $(DEV)/deploy-test/supervisord.conf ]; then echo "test deployment:"; dev/test-deployment.sh status || down=1; fi; \
+	if kill -0 "$$(cat $(DEV)/deploy-test/supervisord.pid 2>/dev/null)" 2>/dev/null; then \
+	  echo "test deployment:"; dev/test-deployment.sh status || down=1; fi; \
 	exit $$down
 
 test-db: services
