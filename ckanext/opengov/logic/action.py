@@ -7,7 +7,7 @@ from sqlalchemy import exc, or_
 
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.tgdc import classification as gate
-from ckanext.opengov.tgdc import lengths, storable
+from ckanext.opengov.tgdc import lengths, storable, validators
 
 CANNOT_PUBLISH = N_(
     "These datasets are not classified เปิดเผย and cannot be made public: %(names)s. "
@@ -88,6 +88,31 @@ def _refuse_too_long(data_dict: dict) -> None:
         raise tk.ValidationError(errors)
 
 
+ONE_VALUE_KEYS = ("owner_org", "id", "package_id")
+
+
+def _refuse_lists_for_ids(data_dict: dict) -> None:
+    """Core's auth functions look ``owner_org`` or ``id`` up in SQL before any validator runs:
+    a list or an object there was a server error."""
+    errors = {
+        key: [bilingual(validators.NOT_A_LIST)] for key in ONE_VALUE_KEYS
+        if isinstance(data_dict.get(key), (list, dict))
+    }
+    if errors:
+        raise tk.ValidationError(errors)
+
+
+RESOURCE_ID_TAKEN = N_("A resource with this id already exists: use resource_update to change it")
+
+
+def _refuse_taken_resource_id(data_dict: dict) -> None:
+    """resource_create with an existing resource's id rewrote that resource, and a second time
+    ended in a server error in core's package_update."""
+    resource_id = data_dict.get("id")
+    if isinstance(resource_id, str) and resource_id and model.Resource.get(resource_id):
+        raise tk.ValidationError({"id": [bilingual(RESOURCE_ID_TAKEN)]})
+
+
 def _refusing_public_classified(original_action, context, data_dict):
     """Run the core action; if the database trigger refused a public classified row, roll the
     transaction back and answer 409 like the validators would (the trigger is the last line)."""
@@ -107,8 +132,11 @@ def _guarded(name: str):
 
     @tk.chained_action
     def action(original_action, context, data_dict):
+        _refuse_lists_for_ids(data_dict)
         _refuse_unstorable(data_dict)
         _refuse_too_long(data_dict)
+        if name == "resource_create":
+            _refuse_taken_resource_id(data_dict)
         return _refusing_public_classified(original_action, context, data_dict)
 
     action.__name__ = name
