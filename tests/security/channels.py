@@ -192,6 +192,9 @@ ROUTES = {
     "webassets.index": NOT_EXPOSED,
 }
 
+# Registered or not depending on how often the plugins were loaded in this process (above).
+SOMETIMES_REGISTERED = {"auth_allow_anonymous_access", "harvest_sources_clear"}
+
 NOT_EXPOSED_WHY = {
     "static": "files of the code (CSS, JS, images), no catalog content",
     "webassets.index": "bundled CSS and JavaScript, no catalog content",
@@ -207,7 +210,8 @@ NOT_EXPOSED_WHY = {
 ACTIONS = {
     # Auth functions that ckanext-harvest 1.6.3 registers as actions too: its
     # _get_logic_functions(module_root, logic_functions={}) shares one dict between
-    # get_actions() and get_auth_functions(), so they answer at /api/3/action/<name>.
+    # get_actions() and get_auth_functions(), so from the second time the plugins load in a
+    # process they answer at /api/3/action/<name> (see SOMETIMES_REGISTERED).
     "auth_allow_anonymous_access": INTERNAL,
     "harvest_sources_clear": INTERNAL,
     "InactiveSource": INTERNAL,

@@ -56,7 +56,7 @@ def test_every_route_and_action_is_classified(app):
                  for name in sorted(actions.keys() - channels.ACTIONS.keys())]
     problems += [f"route {name}: classified but no longer registered" for name in sorted(channels.ROUTES.keys() - routes.keys())]
     problems += [f"action {name}: classified but no longer registered"
-                 for name in sorted(channels.ACTIONS.keys() - actions.keys())]
+                 for name in sorted(channels.ACTIONS.keys() - actions.keys() - channels.SOMETIMES_REGISTERED)]
     problems += [f"route {name}: NOT_EXPOSED without a reason in NOT_EXPOSED_WHY"
                  for name, kind in channels.ROUTES.items() if kind == channels.NOT_EXPOSED
                  and name not in channels.NOT_EXPOSED_WHY]
