@@ -192,3 +192,30 @@ def test_registration_accepts_public_and_allow_listed_addresses(harvest_people, 
         created = harvest_call("opengov_harvest_source_create", admin, owner_org=agency["id"], title="แหล่ง",
                                url=url, source_type="opengov_ckan", config=json.dumps({}))
         assert created["url"] == url
+
+
+def test_the_guard_for_core_package_writes_on_sources(harvest_people, harvest_call, fault_server, api):
+    """harvest_guards.harvest_package_guard, for the chained core package_* actions to call
+    (ckanext-harvest's /harvest/new and /harvest/edit forms write through them)."""
+    from ckanext.opengov.logic.harvest_guards import harvest_package_guard
+
+    editor, admin, agency = harvest_people["editor"], harvest_people["admin"], harvest_people["agency"]
+    source = create_source(fault_server.base + "/core", agency["id"])
+    dataset = api("package_create", **factories.tgdc_dataset(agency["id"]))
+    new = {"type": "harvest", "name": "s-core", "url": "http://169.254.169.254/", "source_type": "opengov_ckan",
+           "owner_org": agency["id"]}
+    with pytest.raises(tk.NotAuthorized):
+        harvest_package_guard("package_create", {"user": editor["name"]}, new)
+    with pytest.raises(tk.ValidationError):
+        harvest_package_guard("package_create", {"user": admin["name"]}, new)
+    with pytest.raises(tk.NotAuthorized):
+        harvest_package_guard("package_patch", {"user": editor["name"]}, {"id": source["id"], "title": "x"})
+    with pytest.raises(tk.NotAuthorized):
+        harvest_package_guard("package_delete", {"user": editor["name"]}, {"id": source["name"]})
+    with pytest.raises(tk.ValidationError):
+        harvest_package_guard("package_patch", {"user": admin["name"]}, {"id": source["id"], "source_type": "ckan"})
+    with pytest.raises(tk.ValidationError):
+        harvest_package_guard("package_update", {"user": editor["name"]}, {"id": dataset["id"], "type": "harvest"})
+    harvest_package_guard("package_patch", {"user": admin["name"]}, {"id": source["id"], "title": "x"})
+    harvest_package_guard("package_update", {"user": editor["name"]}, {"id": dataset["id"], "title": "x"})
+    harvest_package_guard("package_create", {"user": editor["name"]}, {"name": "d", "owner_org": agency["id"]})
