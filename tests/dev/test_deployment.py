@@ -204,6 +204,9 @@ def test_static_files_come_from_nginx(deployment):
         assert response.headers["Cache-Control"] == f"max-age={kept}", url  # nginx's `expires`
         assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert deployment.get("/webassets/.webassets-cache/").status_code == 404
+    # CKAN itself would serve its middleware's source files from the site root.
+    for source in ("/flask_app.py", "/__init__.py", "/__pycache__/flask_app.cpython-311.pyc"):
+        assert deployment.get(source).status_code == 404, source
 
 
 def test_an_anonymous_answer_is_cached(deployment, records):
