@@ -20,19 +20,18 @@ def main(source_name: str, gather_only: bool = False) -> None:
     from ckan.cli import load_config
     from ckan.config.middleware import make_app
 
-    make_app(load_config(os.path.join(ROOT, "test.ini")))
+    make_app(load_config(os.path.join(ROOT, "benchmarks", "stock-harvester.ini")))
     import ckan.model as model
     import ckan.plugins.toolkit as tk
     from ckanext.harvest import queue
-    from ckanext.harvest.model import HarvestJob, HarvestObject
+    from ckanext.harvest.model import HarvestJob, HarvestObject, HarvestSource
 
     context = {"ignore_auth": True, "user": tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]}
     source = tk.get_action("harvest_source_show")(dict(context), {"id": source_name})
-    job_dict = tk.get_action("harvest_job_create")(dict(context), {"source_id": source["id"], "run": False})
-    job = HarvestJob.get(job_dict["id"])
-    job.status = "Running"
+    # A job row made directly: the portal's harvest_job_create refuses the stock type.
+    job = HarvestJob(source=HarvestSource.get(source["id"]), status="Running")
     job.save()
-    harvester = queue.get_harvester(source["source_type"])
+    harvester = queue.get_harvester(HarvestSource.get(source["id"]).type)
     object_ids = queue.gather_stage(harvester, job) or []
     model.Session.remove()
     if gather_only:

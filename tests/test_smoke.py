@@ -48,7 +48,7 @@ def test_harvest_source_created_through_the_api_is_listed(app, api):
     source = api(
         "harvest_source_create",
         name="nso-catalog", title="แคตตาล็อกข้อมูล สสช.",
-        url="http://127.0.0.1:9/catalog", source_type="ckan", owner_org=org["id"],
+        url="http://127.0.0.1:9/catalog", source_type="opengov_ckan", owner_org=org["id"],
     )
     listed = api("harvest_source_list")
     assert [s["id"] for s in listed] == [source["id"]]

@@ -95,3 +95,12 @@ def test_validation_errors_name_the_field_and_the_reason():
         "resources": [{}, {"url": ["Missing value"]}],
     })
     assert text == "data_classification: ต้องเป็น เปิดเผย / must be เปิดเผย; resources[1].url: Missing value"
+
+
+def test_the_public_reference_to_a_record_drops_credentials_and_tokens_of_the_source_url():
+    from ckanext.opengov.harvest.mapping import source_dataset_url
+
+    record = {"id": "x1", "name": "rainfall"}
+    assert source_dataset_url("https://user:pw@catalog.example.go.th/data/?token=abc#f", record) == (
+        "https://catalog.example.go.th/data/dataset/rainfall")
+    assert source_dataset_url("http://u@[2001:db8::1]:8080", record) == "http://[2001:db8::1]:8080/dataset/rainfall"

@@ -171,10 +171,6 @@ def test_every_harvest_page_shows_and_changes_nothing_for_outsiders(app, harvest
     assert model.Session.query(HarvestObject).filter_by(harvest_source_id=source.id).count() >= 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "harvest/mapping.py canonical_reference() builds each harvested record's reference_url_catalog "
-    "(public, also dct:source in DCAT) from the source URL with its user:password part; "
-    "fix there (helper g's file), then remove this mark"))
 def test_a_source_urls_credentials_do_not_reach_the_public_through_harvested_records(app, harvest_source_world):
     for path in ("/catalog.ttl", "/api/3/action/package_search"):
         assert SECRET not in _get(app, path).get_data(as_text=True), path

@@ -25,6 +25,13 @@ def test_every_response_carries_the_security_headers(app, path):
     assert "werkzeug" not in headers.get("Server", "").lower()
 
 
+@pytest.mark.parametrize("path", ["/", "/dataset/", "/user/login"])
+def test_pages_do_not_name_the_ckan_release(app, path):
+    """CKAN's base template writes <meta name="generator" content="ckan 2.12.0">."""
+    body = app.get(path).get_data(as_text=True)
+    assert 'name="generator"' not in body
+
+
 def test_a_resource_view_can_still_be_embedded(app, api):
     """CKAN's "Embed" button gives other sites an iframe of a resource view."""
     from tests.factories import agency, tgdc_dataset

@@ -136,8 +136,21 @@ def tag_names(record: dict) -> list[str]:
     return [n.strip() for n in names if n and n.strip()]
 
 
+def public_base_url(base_url: str) -> str:
+    """The source's address as the public may read it: no user:password, query or fragment
+    (an agency may put credentials or a token there; our records and DCAT are public)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(base_url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def source_dataset_url(base_url: str, record: dict) -> str:
-    return f"{base_url.rstrip('/')}/dataset/{record.get('name') or record['id']}"
+    return f"{public_base_url(base_url).rstrip('/')}/dataset/{record.get('name') or record['id']}"
 
 
 def canonical_reference(base_url: str, record: dict) -> str:

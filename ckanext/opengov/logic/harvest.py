@@ -14,7 +14,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 from ckan.lib.navl.dictization_functions import missing
-from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject, HarvestSource
+from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject, HarvestObjectError, HarvestSource
 
 from ckanext.opengov.logic.harvest_guards import GUARDED_SOURCE_TYPES as AGENCY_SOURCE_TYPES
 from ckanext.opengov.messages import N_, bilingual
@@ -31,6 +31,8 @@ MSG = {
     "limit": N_("Must be a whole number from 1 to %(max)s."),
     "url": N_("The source URL must start with http:// or https://"),
     "not_source": N_("Harvest source not found: %(id)s"),
+    "interrupted_object": N_("Not imported: the job stopped before this record's turn (its worker was "
+                             "stopped or killed); the next job imports it."),
     "interrupted": N_("The job stopped without finishing (its worker was stopped or killed); "
                       "the next job redoes its work."),
     "not_job": N_("Harvest job not found: %(id)s"),
@@ -267,10 +269,13 @@ def close_interrupted_jobs(source_id: str, stale_after: datetime.timedelta) -> l
     for job in running:
         if now - job.get_last_action_time() < stale_after:
             continue
-        model.Session.query(HarvestObject).filter(
+        unfinished = model.Session.query(HarvestObject).filter(
             HarvestObject.harvest_job_id == job.id,
-            ~HarvestObject.state.in_(["COMPLETE", "ERROR"]),
-        ).update({"state": "ERROR", "report_status": "errored"}, synchronize_session=False)
+            ~HarvestObject.state.in_(["COMPLETE", "ERROR"]))
+        for obj in unfinished:  # each one says why it was not imported
+            obj.state, obj.report_status = "ERROR", "errored"
+            model.Session.add(HarvestObjectError(object=obj, message=bilingual(MSG["interrupted_object"]),
+                                                 stage="Import"))
         model.Session.add(HarvestGatherError(message=bilingual(MSG["interrupted"]), job=job))
         job.status = "Finished"
         job.finished = now
