@@ -10,7 +10,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.transparency import queries, schema, tables
-from ckanext.opengov.transparency.schema import BAD_DATE, MAX_LIMIT  # noqa: F401  (views use them)
+from ckanext.opengov.transparency.schema import MAX_LIMIT
 
 NO_SNAPSHOT = N_("There is no transparency snapshot for that date yet. "
                  "A sysadmin runs `ckan opengov transparency refresh`.")
