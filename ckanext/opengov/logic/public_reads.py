@@ -1,5 +1,6 @@
 """Guards on CKAN core reads that would otherwise name private or classified datasets' content
-(tags, memberships, counts) to people outside the owning agency.
+(tags, memberships) to people outside the owning agency. (Core's agency and category counts
+already apply permission labels: tests/security/test_public_reads.py holds them to it.)
 
 Core answers these from SQL over every dataset. We ask Solr instead, through package_search as the
 caller: it applies the caller's permission labels (tgdc/permissions.py), so a value is kept only
@@ -95,8 +96,16 @@ def tag_autocomplete(original_action, context, data_dict):
     if _sees_everything(context):
         return original_action(context, data_dict)
     names = original_action(context, _unpaged(data_dict))
-    readable = readable_values(context, _tag_field(data_dict), names)
-    return _page([name for name in names if name in readable], data_dict)
+    limit = data_dict.get("limit")
+    wanted = None if limit in (None, "") else tk.asint(data_dict.get("offset") or 0) + tk.asint(limit)
+    kept: list[str] = []
+    for start in range(0, len(names), CHUNK):  # a keystroke asks Solr only until the page is full
+        chunk = names[start:start + CHUNK]
+        readable = readable_values(context, _tag_field(data_dict), chunk)
+        kept += [name for name in chunk if name in readable]
+        if wanted is not None and len(kept) >= wanted:
+            break
+    return _page(kept, data_dict)
 
 
 @tk.chained_action
@@ -112,43 +121,12 @@ def member_list(original_action, context, data_dict):
     return [m for m in members if m[1] != "package" or m[0] in readable]
 
 
-def _readable_counts(context: dict) -> dict[str, dict[str, int]]:
-    facet = {"q": "*:*", "fq": "dataset_type:dataset", "rows": 0,
-             "facet.field": ["owner_org", "groups"], "facet.limit": -1, "facet.mincount": 1}
-    return _search(context, **facet)["facets"]
-
-
-def _group_list_counted(name: str):
-    """group_list/organization_list: core counts every dataset, private and classified included
-    (its Solr facet has no permission labels); count only those the caller may read."""
-
-    @tk.chained_action
-    @tk.side_effect_free
-    def action(original_action, context, data_dict):
-        groups = original_action(context, data_dict)
-        if _sees_everything(context) or not any(isinstance(g, dict) and "package_count" in g for g in groups):
-            return groups
-        counts = _readable_counts(context)
-        for group in groups:
-            if isinstance(group, dict) and "package_count" in group:
-                if group.get("is_organization"):
-                    group["package_count"] = counts.get("owner_org", {}).get(group["id"], 0)
-                else:
-                    group["package_count"] = counts.get("groups", {}).get(group["name"], 0)
-        return groups
-
-    action.__name__ = name
-    return action
-
-
 def get_actions() -> dict:
     return {
         "tag_list": tag_list,
         "tag_search": tag_search,
         "tag_autocomplete": tag_autocomplete,
         "member_list": member_list,
-        "group_list": _group_list_counted("group_list"),
-        "organization_list": _group_list_counted("organization_list"),
     }
 
 
