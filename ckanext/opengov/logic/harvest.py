@@ -97,7 +97,7 @@ def _http_url(value):
 def _json_object(value):
     try:
         parsed = json.loads(value) if value else {}
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than Python parses
         parsed = None
     if not isinstance(parsed, dict):
         _invalid("config")

@@ -179,14 +179,35 @@ def _needs(permission: str, org_of, message: str):
     return check
 
 
-def _registered_by_ckanext_harvest() -> set[str]:
-    """The auth names ckanext-harvest registers. Its plugin builds its action and auth tables
-    in one shared dict (a mutable default argument), so its action-only functions are also
-    registered as "auth functions" under their own names; a later version may not do so."""
+def _harvest_table(module_root: str) -> dict:
+    """The functions of one of ckanext-harvest's logic packages, gathered into a new dict."""
     from ckanext.harvest.plugin import _get_logic_functions
 
-    _get_logic_functions("ckanext.harvest.logic.action")  # the same shared dict its plugin fills
-    return set(_get_logic_functions("ckanext.harvest.logic.auth"))
+    return _get_logic_functions(module_root, {})
+
+
+def harvest_shared_table() -> dict:
+    """ckanext-harvest 1.6.3's plugin gathers its actions and its auth functions into ONE dict
+    (the mutable default argument of `_get_logic_functions`), so once both were asked for in a
+    process, each of its tables holds the other's names too. Read only: never write to it (a
+    write changes what ckanext-harvest registers). Empty where a later version has no such dict."""
+    from ckanext.harvest.plugin import _get_logic_functions
+
+    shared = (_get_logic_functions.__defaults__ or (None,))[-1]
+    return shared if isinstance(shared, dict) else {}
+
+
+def registered_by_ckanext_harvest(kind: str) -> set[str]:
+    """The names ckanext-harvest's get_actions() ("action") or get_auth_functions() ("auth")
+    returns when asked now: its own, and what the shared dict already holds. For CKAN's table
+    builders, which ask every plugin in one pass with nothing filling the dict in between."""
+    own = _harvest_table(f"ckanext.harvest.logic.{kind}")
+    return set(own) | set(harvest_shared_table())
+
+
+def auth_names_registered_as_actions() -> set[str]:
+    """ckanext-harvest's auth-only functions that it currently hands CKAN as actions too."""
+    return registered_by_ckanext_harvest("action") - set(_harvest_table("ckanext.harvest.logic.action"))
 
 
 def _own_checks() -> dict:
@@ -207,7 +228,7 @@ def _own_checks() -> dict:
     checks.update({name: _sysadmin_only for name in (
         "harvest_job_abort", "harvest_jobs_run", "harvest_job_create_all", "harvest_objects_import",
         "harvest_sources_reindex", "harvest_sources_clear")})
-    registered = _registered_by_ckanext_harvest()
+    registered = registered_by_ckanext_harvest("auth")
     return {name: _replaced(check) if name in registered else tk.auth_allow_anonymous_access(check)
             for name, check in checks.items()}
 

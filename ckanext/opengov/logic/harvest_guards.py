@@ -14,6 +14,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
@@ -31,6 +32,10 @@ MSG = {
     "text": N_("Must be a single text value."),
     "number": N_("Must be a whole number, 0 or more."),
     "not_found": N_("Harvest source not found: %(id)s"),
+    "required": N_("Missing value"),
+    "one_of_ids": N_("Give the id of a harvest source or of a harvest job."),
+    "source_inactive": N_("The harvest source is inactive, so its records cannot be imported."),
+    "not_an_action": N_("There is no API action named %(name)s."),
 }
 
 
@@ -188,9 +193,97 @@ def harvest_job_list(original, context, data_dict):
     return original(context, data_dict)
 
 
+def _text(value, context):
+    """One non-empty text value: ckanext-harvest sends it to SQL or looks it up as it is, and
+    anything else there was a server error."""
+    if value is tk.missing or value is None:
+        raise tk.Invalid(bilingual(MSG["required"]))
+    if not isinstance(value, str) or not value:
+        raise tk.Invalid(bilingual(MSG["text"]))
+    return value
+
+
+def _validated(data_dict, required=(), optional=()) -> dict:
+    """Check the named keys (an optional one may be missing or None); the data dict is passed
+    on as sent, so ckanext-harvest still reads the rest itself."""
+    ignore_missing = tk.get_validator("ignore_missing")
+    schema = {key: [_text] for key in required}
+    schema.update({key: [ignore_missing, _text] for key in optional})
+    data_dict = data_dict or {}
+    # None (and "" for an optional key) is how ckanext-harvest's own callers say "not given".
+    sent = {key: value for key, value in data_dict.items()
+            if key in schema and value is not None and not (key in optional and value == "")}
+    _data, errors = tk.navl_validate(sent, schema, {})
+    _raise_if({key: messages for key, messages in errors.items() if messages})
+    return data_dict
+
+
+def _validating(name: str, required=(), optional=(), side_effect_free: bool = False):
+    """Chain an action of ckanext-harvest that crashes on a missing key or a value that is not
+    text: its own access check first, then the keys, then the action."""
+    @tk.chained_action
+    def action(original, context, data_dict):
+        _check(name, context, data_dict)
+        return original(context, _validated(data_dict, required, optional))
+
+    if side_effect_free:
+        action = tk.side_effect_free(action)
+    action.__name__ = name
+    return action
+
+
+@tk.chained_action
+def harvest_job_abort(original, context, data_dict):
+    """Without source_id or id ckanext-harvest fails on a variable it never set."""
+    _check("harvest_job_abort", context, data_dict)
+    data_dict = _validated(data_dict, optional=("source_id", "id"))
+    if not data_dict.get("source_id") and not data_dict.get("id"):
+        raise tk.ValidationError({"id": [bilingual(MSG["one_of_ids"])]})
+    return original(context, data_dict)
+
+
+@tk.chained_action
+def harvest_objects_import(original, context, data_dict):
+    """Each key goes to SQL as it is sent; an inactive source raised a bare Exception."""
+    from ckanext.harvest.model import HarvestSource
+
+    _check("harvest_objects_import", context, data_dict)
+    data_dict = _validated(data_dict, optional=("source_id", "guid", "harvest_object_id", "package_id"))
+    source = HarvestSource.get(data_dict["source_id"]) if data_dict.get("source_id") else None
+    if source is not None and not source.active and not data_dict.get("guid"):
+        raise tk.ValidationError({"source_id": [bilingual(MSG["source_inactive"])]})
+    return original(context, data_dict)
+
+
+def _not_an_action(name: str):
+    """For a name ckanext-harvest hands CKAN as an action by mistake (an auth function)."""
+    @tk.chained_action
+    @tk.side_effect_free
+    def action(original, context, data_dict):
+        raise tk.ObjectNotFound(bilingual(MSG["not_an_action"], name=name))
+
+    action.__name__ = name
+    return action
+
+
 def get_actions() -> dict:
-    own = {name: _checking_own_name(name) for name in (
-        "harvest_source_index_clear", "harvest_source_job_history_clear", "harvest_sources_job_history_clear")}
+    from ckanext.opengov.logic.harvest_auth import auth_names_registered_as_actions
+
+    # Only the names registered right now: a chain with nothing under it stops CKAN's start.
+    mistaken = auth_names_registered_as_actions() if p.plugin_loaded("harvest") else set()
+    own = {name: _not_an_action(name) for name in mistaken}
+    own.update({
+        "harvest_source_show_status": _validating("harvest_source_show_status", required=("id",),
+                                                  side_effect_free=True),
+        "harvest_get_notifications_recipients": _validating(
+            "harvest_get_notifications_recipients", required=("source_id",), side_effect_free=True),
+        "harvest_object_create": _validating(
+            "harvest_object_create", required=("job_id",), optional=("source_id", "package_id", "guid", "state")),
+        "harvest_job_abort": harvest_job_abort,
+        "harvest_objects_import": harvest_objects_import,
+    })
+    own.update({name: _checking_own_name(name) for name in (
+        "harvest_source_index_clear", "harvest_source_job_history_clear", "harvest_sources_job_history_clear")})
     own["harvest_job_report"] = _checking_own_name("harvest_job_report", side_effect_free=True)
     return own | {f.__name__: f for f in (
         harvest_source_create, harvest_source_update, harvest_source_patch, harvest_job_create,
