@@ -77,3 +77,18 @@ def test_categories_seed_creates_the_thai_categories_once(cli, api):
     assert len(titles) == 24
     again = cli.invoke(ckan_cli, ["opengov", "categories", "seed", "--sdgs"])
     assert "0 created, 24 already there" in again.output
+
+
+def test_an_agencys_figure_does_not_count_its_harvest_sources(app, api):
+    """A harvest source is a package (type `harvest`), public by default, but not a dataset."""
+    from tests.factories import tgdc_dataset
+
+    api("organization_create", **agency(name="mdes", title="กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"))
+    nso = api("organization_create", **agency(name="nso", ministry="mdes"))
+    api("package_create", **tgdc_dataset(nso["id"]))
+    source = api("harvest_source_create", name="nso-source", title="แหล่ง", url="http://127.0.0.1:9/catalog",
+                 source_type="opengov_ckan", owner_org=nso["id"])
+    assert not api("package_show", id=source["id"])["private"]  # so the old count included it
+    page = app.get("/organization").body
+    ministry = page[page.index("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"):]
+    assert "1 ชุดข้อมูล" in ministry[:300]

@@ -37,10 +37,12 @@ def ministry_choices(field: dict) -> list[dict]:
 
 
 def public_dataset_counts() -> dict[str, int]:
-    """Public, active datasets per organization id (classified data is always private)."""
+    """Public, active datasets per organization id (classified data is always private). Harvest
+    sources are packages too (type `harvest`): they are not datasets."""
     rows = (
         model.Session.query(model.Package.owner_org, func.count(model.Package.id))
-        .filter(model.Package.state == "active", model.Package.private.is_(False))
+        .filter(model.Package.state == "active", model.Package.private.is_(False),
+                model.Package.type == "dataset")
         .group_by(model.Package.owner_org)
     )
     return dict(rows)

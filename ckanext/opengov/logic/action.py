@@ -5,6 +5,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import exc, or_
 
+from ckanext.opengov.logic.harvest_guards import harvest_package_guard
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.tgdc import classification as gate
 from ckanext.opengov.tgdc import lengths, storable, validators
@@ -128,11 +129,15 @@ def _refusing_public_classified(original_action, context, data_dict):
 
 def _guarded(name: str):
     """A chained core write action that refuses what cannot be stored (control characters,
-    texts over their field's length) before validation, and maps the trigger's refusal to 409."""
+    texts over their field's length) before validation, and maps the trigger's refusal to 409.
+    A dataset of type `harvest` is a harvest source: core's package writes on it get the
+    harvest_source_* checks (package_revise reaches them through its package_update)."""
 
     @tk.chained_action
     def action(original_action, context, data_dict):
         _refuse_lists_for_ids(data_dict)
+        if name in HARVEST_GUARDED:
+            harvest_package_guard(name, context, data_dict)
         _refuse_unstorable(data_dict)
         _refuse_too_long(data_dict)
         if name == "resource_create":
@@ -143,8 +148,9 @@ def _guarded(name: str):
     return action
 
 
+HARVEST_GUARDED = ("package_create", "package_update", "package_patch", "package_delete")
 WRITE_ACTIONS = (
-    "package_create", "package_update", "package_patch", "package_revise", "resource_create",
+    "package_create", "package_update", "package_patch", "package_revise", "package_delete", "resource_create",
     "resource_update", "resource_patch", "organization_create", "organization_update",
     "organization_patch", "group_create", "group_update", "group_patch",
 )

@@ -52,6 +52,72 @@ def task_status_update_many(original_action, context, data_dict):
     return original_action(context, data_dict)
 
 
+def _member_create_check(name: str):
+    """Core's check reads data_dict["id"] unguarded and looks it up in SQL: a missing id was a
+    KeyError, a list an SQL error (both 500s)."""
+
+    @tk.chained_auth_function
+    def check(original, context, data_dict):
+        if not isinstance((data_dict or {}).get("id"), str) or not data_dict["id"]:
+            raise tk.ValidationError({"id": [bilingual(REQUIRED_TEXT)]})
+        return original(context, data_dict)
+
+    check.__name__ = name
+    return check
+
+
+GROUP_NOT_FOUND = N_("No group or agency was found with this id or name.")
+
+
+def _member_delete(name: str):
+    """Core asserts that the group exists (an AssertionError, a 500, when it does not)."""
+
+    @tk.chained_action
+    def action(original_action, context, data_dict):
+        group_id = (data_dict or {}).get("id")
+        if not isinstance(group_id, str) or not group_id or model.Group.get(group_id) is None:
+            raise tk.ObjectNotFound(bilingual(GROUP_NOT_FOUND))
+        return original_action(context, data_dict)
+
+    action.__name__ = name
+    return action
+
+
+@tk.chained_action
+def package_relationship_update(original_action, context, data_dict):
+    """When the comment changes, core commits and closes the session, then reads the
+    relationship it just detached (a 500 after the change was saved). Let it defer the commit,
+    build its answer, and commit here."""
+    deferred = context.get("defer_commit")
+    result = original_action(dict(context, defer_commit=True) if not deferred else context, data_dict)
+    if not deferred:
+        model.repo.commit()
+    return result
+
+
+FOREIGN_RESOURCES = N_("Give the dataset as package_show returns it: its resources must be its own.")
+
+
+@tk.chained_action
+def package_create_default_resource_views(original_action, context, data_dict):
+    """Core checks package_update on the dict's id but makes views for every resource the dict
+    lists: each must be a resource of that dataset. A `package` that is not a dict was a 500.
+    Internal calls (package_create's, with ignore_auth) pass a dataset still being made."""
+    data_dict = data_dict or {}
+    for field, kind in (("package", "object"), ("create_datastore_views", "boolean")):
+        if message := problem_message(kind, data_dict.get(field)):
+            raise tk.ValidationError({field: [bilingual(message)]})
+    package = data_dict.get("package")
+    if isinstance(package, dict) and not context.get("ignore_auth"):
+        resources = package.get("resources", [])
+        found = model.Package.get(package["id"]) if isinstance(package.get("id"), str) and package["id"] else None
+        own = {r.id for r in found.resources} if found is not None else set()
+        if not isinstance(resources, list) or not all(
+                isinstance(r, dict) and isinstance(r.get("id"), str) and r["id"] in own for r in resources):
+            raise tk.ValidationError({"package": [bilingual(FOREIGN_RESOURCES)]})
+    return original_action(context, data_dict)
+
+
 # Parameters that core reads with a conversion that raises (int() of a list, asbool() of any
 # other word, datetime of a timestamp past year 9999, a UUID check on a boolean, rdflib's
 # serializer lookup, RQ's job-id check) instead of reporting a validation error.
@@ -64,6 +130,11 @@ TYPE_MESSAGES = {
     "sort": N_("Give a field name, or a list of field names."),
     "job_id": N_("A job id has only letters, digits, underscores and dashes."),
     "rdf_format": N_("Unknown RDF format: use ttl, xml, jsonld or n3."),
+    "required_text": REQUIRED_TEXT,
+    "count": N_("Give a whole number, 0 or more (below 2147483648)."),
+    "texts": N_("Give text, or a list of texts."),
+    "object": N_("Give an object (a JSON dictionary) here."),
+    "text_list": N_("Give a list of texts."),
 }
 BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "1", "0", ""}
 TIMESTAMP_RANGE = (-62135596800.0, 253402300799.0)  # 0001-01-01 .. 9999-12-31
@@ -71,6 +142,8 @@ TIMESTAMP_RANGE = (-62135596800.0, 253402300799.0)  # 0001-01-01 .. 9999-12-31
 
 def type_problem(kind: str, value) -> bool:
     """Whether `value` cannot be read as `kind` by the core code that takes it (None: absent)."""
+    if kind == "required_text":
+        return not (isinstance(value, str) and value)
     if value is None:
         return False
     if kind == "text":
@@ -95,6 +168,16 @@ def type_problem(kind: str, value) -> bool:
         parts = [value] if isinstance(value, str) else value
         return not isinstance(parts, list) or not all(
             isinstance(part, str) or isinstance(part, list) and all(isinstance(x, str) for x in part) for part in parts)
+    if kind == "count":
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
+            return True
+        return int(value) >= 2**31
+    if kind == "texts":
+        return not (isinstance(value, str) or isinstance(value, list) and all(isinstance(x, str) for x in value))
+    if kind == "text_list":
+        return not (isinstance(value, list) and all(isinstance(x, str) for x in value))
+    if kind == "object":
+        return not isinstance(value, dict)
     if kind == "job_id":
         return not (isinstance(value, str) and value.isascii() and value.replace("_", "").replace("-", "").isalnum())
     if kind == "rdf_format":
@@ -133,10 +216,38 @@ TYPED_PARAMETERS = {
     "job_show": {"id": "job_id"},
     "job_cancel": {"id": "job_id"},
     "file_owner_scan": {"sort": "sort", **PAGING},
+    # package_search's schema converts q/fq/sort to text itself; these it passes on unchecked
+    # (fl and fq_list are joined as texts, the flags go through asbool, extras is a dict).
+    "package_search": {"fl": "texts", "fq_list": "texts", "rows": "integer", "start": "integer",
+                       "facet.limit": "integer", "facet.mincount": "integer", "include_private": "boolean",
+                       "include_drafts": "boolean", "include_deleted": "boolean",
+                       "use_default_schema": "boolean", "extras": "object"},
+    **{name: {"q": "text", "sort": "text", "type": "text", "order_by": "text", "groups": "text_list",
+              "organizations": "text_list", "all_fields": "boolean", "include_dataset_count": "boolean",
+              "include_extras": "boolean", "include_tags": "boolean", "include_groups": "boolean",
+              "include_users": "boolean", **PAGING} for name in ("group_list", "organization_list")},
+    "group_autocomplete": {"q": "required_text", "limit": "count"},
+    "organization_autocomplete": {"q": "required_text", "limit": "count"},
+    "organization_list_for_user": {"id": "text", "permission": "text", "include_dataset_count": "boolean"},
+    "resource_show": {"id": "text", "include_tracking": "boolean"},
+    "tag_show": {"id": "text", "vocabulary_id": "text", "include_datasets": "boolean"},
     "dcat_catalog_search": {"format": "rdf_format"},
     "dcat_catalog_show": {"format": "rdf_format"},
     "dcat_dataset_show": {"format": "rdf_format"},
 }
+
+
+NUL_IN_TEXT = N_("This text contains NUL characters (\\x00), which cannot be searched or stored.")
+
+
+def problem_message(kind: str, value) -> str | None:
+    """What is wrong with `value` as `kind` (a msgid), None when nothing is. PostgreSQL refuses a
+    NUL character in any text, so a text with one is a mistake wherever it goes."""
+    if type_problem(kind, value):
+        return TYPE_MESSAGES[kind]
+    if isinstance(value, str) and "\x00" in value:
+        return NUL_IN_TEXT
+    return None
 
 
 def _typed(name: str, parameters: dict):
@@ -144,8 +255,9 @@ def _typed(name: str, parameters: dict):
 
     @tk.chained_action
     def action(original_action, context, data_dict):
-        errors = {field: [bilingual(TYPE_MESSAGES[kind])] for field, kind in parameters.items()
-                  if type_problem(kind, (data_dict or {}).get(field))}
+        data_dict = data_dict or {}
+        errors = {field: [bilingual(message)] for field, kind in parameters.items()
+                  if (message := problem_message(kind, data_dict.get(field)))}
         if errors:
             raise tk.ValidationError(errors)
         return original_action(context, data_dict)
@@ -173,7 +285,10 @@ def _not_an_action(name: str):
 
 
 def get_actions() -> dict:
-    actions = {"task_status_update_many": task_status_update_many}
+    actions = {"task_status_update_many": task_status_update_many,
+               "package_create_default_resource_views": package_create_default_resource_views,
+               "package_relationship_update": package_relationship_update,
+               **{name: _member_delete(name) for name in ("group_member_delete", "organization_member_delete")}}
     actions.update({name: _typed(name, params) for name, params in TYPED_PARAMETERS.items()
                     if not name.startswith("dcat_") or p.plugin_loaded("dcat")})
     if p.plugin_loaded("harvest"):  # a chain with nothing to chain stops CKAN's start
@@ -181,6 +296,28 @@ def get_actions() -> dict:
     return actions
 
 
+def _harvest_source_check(name: str):
+    """A harvest source is a dataset of type `harvest`: core's package_update / package_delete
+    checks (ckanext-harvest's edit and delete pages ask them) must keep its admins-only rule, as
+    harvest_source_update does. agency_admin reads the agency from the stored source."""
+    from ckanext.opengov.logic.harvest_auth import agency_admin
+
+    @tk.chained_auth_function
+    def check(original, context, data_dict):
+        name_or_id = (data_dict or {}).get("id") or (data_dict or {}).get("name")
+        package = model.Package.get(name_or_id) if isinstance(name_or_id, str) and name_or_id else None
+        if package is not None and package.type == "harvest":
+            verdict = agency_admin(context, {"id": package.id})
+            if not verdict["success"]:
+                return verdict
+        return original(context, data_dict)
+
+    check.__name__ = name
+    return check
+
+
 def get_auth_functions() -> dict:
     names = ("package_collaborator_list", "package_collaborator_create", "package_collaborator_delete")
-    return {"user_invite": user_invite, **{name: _logged_in_collaborator_check(name) for name in names}}
+    return {"user_invite": user_invite, **{name: _logged_in_collaborator_check(name) for name in names},
+            **{name: _member_create_check(name) for name in ("group_member_create", "organization_member_create")},
+            **{name: _harvest_source_check(name) for name in ("package_update", "package_delete")}}

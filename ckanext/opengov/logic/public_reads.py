@@ -14,6 +14,9 @@ import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.opengov.logic.core_guards import NUL_IN_TEXT
+from ckanext.opengov.messages import bilingual
+
 CHUNK = 200  # values per Solr query, well under Solr's 1,024 boolean clauses
 
 
@@ -58,6 +61,17 @@ def _tag_name(tag: Any) -> str:
     return tag["name"] if isinstance(tag, dict) else tag
 
 
+def _refuse_nul(data_dict: dict) -> None:
+    """Core matches the tag query in SQL, and PostgreSQL refuses a NUL character (a 500)."""
+    errors = {}
+    for field in ("q", "query", "vocabulary_id"):
+        value = data_dict.get(field)
+        if any(isinstance(v, str) and "\x00" in v for v in (value if isinstance(value, list) else [value])):
+            errors[field] = [bilingual(NUL_IN_TEXT)]
+    if errors:
+        raise tk.ValidationError(errors)
+
+
 def _page(items: list, data_dict: dict) -> list:
     offset = tk.asint(data_dict.get("offset") or 0)
     limit = data_dict.get("limit")
@@ -71,6 +85,7 @@ def _unpaged(data_dict: dict) -> dict:
 @tk.chained_action
 @tk.side_effect_free
 def tag_list(original_action, context, data_dict):
+    _refuse_nul(data_dict)
     tags = original_action(context, data_dict)
     if _sees_everything(context):
         return tags
@@ -81,6 +96,7 @@ def tag_list(original_action, context, data_dict):
 @tk.chained_action
 @tk.side_effect_free
 def tag_search(original_action, context, data_dict):
+    _refuse_nul(data_dict)
     if _sees_everything(context):
         return original_action(context, data_dict)
     found = original_action(context, _unpaged(data_dict))
@@ -93,6 +109,7 @@ def tag_search(original_action, context, data_dict):
 @tk.side_effect_free
 def tag_autocomplete(original_action, context, data_dict):
     """Also behind /api/2/util/tag/autocomplete, the keyword box of the dataset form."""
+    _refuse_nul(data_dict)
     if _sees_everything(context):
         return original_action(context, data_dict)
     names = original_action(context, _unpaged(data_dict))
