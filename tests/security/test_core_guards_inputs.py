@@ -145,3 +145,17 @@ def test_good_input_still_works(app, portal):
     assert found.status_code == 200 and found.json["result"]["count"] == 1
     views = _post(app, "package_create_default_resource_views", {"package": portal["dataset"]}, portal["editor"])
     assert views.status_code == 200, views.json
+
+
+def test_an_anonymous_group_create_changes_nothing(app, portal):
+    """The leak scan once blamed group_create for a change of stored data: it refuses anonymous
+    callers before anything is written (core checks access first; the change seen came from
+    elsewhere). A group of type organization was a bare Exception (500) before the check."""
+    from tests.security.test_leak_scan import database_fingerprint
+
+    before = database_fingerprint()
+    for body in ({}, {"name": "g-anon", "title": "ก"}, {"name": "g-anon", "type": "organization"},
+                 {"name": "g-anon", "users": [{"name": portal["editor"]["name"], "capacity": "admin"}]}):
+        response = _post(app, "group_create", body)
+        assert response.status_code in (403, 409), (body, response.status_code)
+    assert database_fingerprint() == before

@@ -103,6 +103,15 @@ def _refuse_lists_for_ids(data_dict: dict) -> None:
         raise tk.ValidationError(errors)
 
 
+GROUP_NOT_ORGANIZATION = N_("group_create makes groups (categories): use organization_create for an agency")
+
+
+def _refuse_organization_as_group(data_dict: dict) -> None:
+    """Core's group_create raises a bare Exception (a 500) for this type, before its access check."""
+    if data_dict.get("type") == "organization":
+        raise tk.ValidationError({"type": [bilingual(GROUP_NOT_ORGANIZATION)]})
+
+
 RESOURCE_ID_TAKEN = N_("A resource with this id already exists: use resource_update to change it")
 
 
@@ -142,6 +151,8 @@ def _guarded(name: str):
         _refuse_too_long(data_dict)
         if name == "resource_create":
             _refuse_taken_resource_id(data_dict)
+        if name == "group_create":
+            _refuse_organization_as_group(data_dict)
         return _refusing_public_classified(original_action, context, data_dict)
 
     action.__name__ = name
