@@ -159,3 +159,18 @@ def test_an_anonymous_group_create_changes_nothing(app, portal):
         response = _post(app, "group_create", body)
         assert response.status_code in (403, 409), (body, response.status_code)
     assert database_fingerprint() == before
+
+
+def test_typed_reads_still_answer_get_requests(app, portal):
+    """A chained action keeps only its own attributes: each read chained for its parameter types
+    must be side-effect-free again, or GET /api/3/action/package_search says "use POST"."""
+    from ckanext.opengov.logic.core_guards import TYPED_PARAMETERS, served_over_get
+
+    reads = [name for name in TYPED_PARAMETERS if served_over_get(name)]
+    assert "package_search" in reads and "user_create" not in reads
+    refused = []
+    for name in reads:
+        response = app.get(f"/api/3/action/{name}", headers={"Authorization": portal["sysadmin"]["token"]})
+        if "POST" in response.get_data(as_text=True) and response.status_code == 400:
+            refused.append(name)
+    assert not refused, f"answer GET with 'use POST': {refused}"

@@ -250,6 +250,19 @@ def problem_message(kind: str, value) -> str | None:
     return None
 
 
+# Reads of plugins (marked side_effect_free there); core's reads are the functions of its get module.
+PLUGIN_READS = {"dashboard_activity_list", "dashboard_new_activities_count", "user_activity_list",
+                "recently_changed_packages_activity_list", "dcat_catalog_search", "dcat_catalog_show"}
+
+
+def served_over_get(name: str) -> bool:
+    """Whether CKAN answers `name` over GET: a chain must say so again, since CKAN keeps only the
+    chain's own attributes (without it, GET package_search was "Please use POST")."""
+    import ckan.logic.action.get as core_reads
+
+    return hasattr(core_reads, name) or name in PLUGIN_READS
+
+
 def _typed(name: str, parameters: dict):
     """Refuse a parameter of the wrong type before core converts it; the rest is core's."""
 
@@ -263,7 +276,7 @@ def _typed(name: str, parameters: dict):
         return original_action(context, data_dict)
 
     action.__name__ = name
-    return action
+    return tk.side_effect_free(action) if served_over_get(name) else action
 
 
 # ckanext-harvest registers every function of its action modules as an action, helpers and an
