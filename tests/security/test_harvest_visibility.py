@@ -66,6 +66,22 @@ def test_search_and_show_give_sources_to_the_agencys_members_only(app, harvest_s
         assert [r["id"] for r in found["results"]] == [w["source"]["id"]]
 
 
+def test_harvest_source_show_answers_for_sources_only_and_never_confirms_a_url(app, harvest_source_world):
+    """ckanext-harvest's show proxied package_show (any dataset's id answered) and looked a source
+    up by URL before any check."""
+    w = harvest_source_world
+    dataset = _get(app, "/api/3/action/package_show", None, id=w["dataset_id"])
+    assert dataset.status_code == 200  # a public harvested dataset
+    for user in (None, w["outsider"], w["admin"]):
+        assert _get(app, "/api/3/action/harvest_source_show", user, id=w["dataset_id"]).status_code == 404
+    stored_url = model.Session.query(HarvestSource).get(w["source"]["id"]).url
+    for user in (None, w["outsider"]):
+        response = _get(app, "/api/3/action/harvest_source_show", user, url=stored_url)
+        assert response.status_code == 404 and not _leaks(response.get_data(as_text=True))
+    assert _get(app, "/api/3/action/harvest_source_show", w["member"], url=stored_url).json["result"]["id"] == (
+        w["source"]["id"])
+
+
 def test_dcat_and_activity_do_not_show_sources_to_outsiders(app, harvest_source_world):
     w = harvest_source_world
     name = w["source"]["name"]

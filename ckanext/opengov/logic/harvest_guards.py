@@ -81,6 +81,27 @@ def _stored(source_id):
 
 
 @tk.chained_action
+@tk.side_effect_free
+def harvest_source_show(original, context, data_dict):
+    """ckanext-harvest's show only proxies package_show: any public dataset's id answered, and a
+    lookup by `url` ran before any check. Only a stored source, and only for its agency."""
+    from ckanext.harvest.model import HarvestSource
+
+    source_id, by_url = data_dict.get("id"), False
+    if not source_id and isinstance(data_dict.get("url"), str) and data_dict["url"]:
+        found = model.Session.query(HarvestSource).filter_by(url=data_dict["url"]).first()
+        source_id, by_url = (found.id if found else data_dict["url"]), True
+    source = _stored(source_id)
+    try:
+        _check("harvest_source_show", context, {"id": source.id})
+    except tk.NotAuthorized:
+        if by_url:  # whether a URL is registered is itself not public
+            raise tk.ObjectNotFound(bilingual(MSG["not_found"], id=source_id))
+        raise
+    return original(context, dict(data_dict, id=source.id))
+
+
+@tk.chained_action
 def harvest_source_create(original, context, data_dict):
     _check("harvest_source_create", context, data_dict)
     _raise_if(guard_errors(data_dict.get("source_type"), data_dict.get("url")))
@@ -286,7 +307,7 @@ def get_actions() -> dict:
         "harvest_source_index_clear", "harvest_source_job_history_clear", "harvest_sources_job_history_clear")})
     own["harvest_job_report"] = _checking_own_name("harvest_job_report", side_effect_free=True)
     return own | {f.__name__: f for f in (
-        harvest_source_create, harvest_source_update, harvest_source_patch, harvest_job_create,
+        harvest_source_show, harvest_source_create, harvest_source_update, harvest_source_patch, harvest_job_create,
         harvest_send_job_to_gather_queue, harvest_abort_failed_jobs, harvest_source_reindex,
         harvest_log_list, harvest_job_list,
     )}
