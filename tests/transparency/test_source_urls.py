@@ -13,7 +13,7 @@ from ckan.cli.cli import ckan as ckan_cli
 from ckan.tests import factories
 from sqlalchemy import text
 
-from ckanext.opengov.transparency import source_url
+from ckanext.opengov.harvest import source_url
 
 SECRET_URL = "http://harvester:s3cr3t-pass@127.0.0.1:9/gd/token=t0k3n?api_key=abc123def456ghi789jkl012&page=1"
 CLEAN_URL = "http://127.0.0.1:9/catalog/api/3"

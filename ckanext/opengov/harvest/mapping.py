@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
+from ckanext.opengov.harvest import source_url
 from ckanext.opengov.tgdc import booleans
 
 # Dataset fields of the TGDC standard (schema 2.2.x), as the reference names them.
@@ -137,16 +139,9 @@ def tag_names(record: dict) -> list[str]:
 
 
 def public_base_url(base_url: str) -> str:
-    """The source's address as the public may read it: no user:password, query or fragment
-    (an agency may put credentials or a token there; our records and DCAT are public)."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(base_url)
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+    """The source's address as the public may read it: its public form plus the path, without
+    user:password, query or fragment (our records and DCAT are public)."""
+    return source_url.public_form(base_url) + urlsplit(base_url).path
 
 
 def source_dataset_url(base_url: str, record: dict) -> str:

@@ -14,7 +14,7 @@ import time
 
 from sqlalchemy import text
 
-from ckanext.opengov.transparency import source_url
+from ckanext.opengov.harvest import source_url
 from ckanext.opengov.transparency.metrics import completeness, harvest, openness, score
 from ckanext.opengov.transparency.metrics import timeliness as tl
 from ckanext.opengov.tgdc.vocabularies import PUBLIC_CLASSIFICATION

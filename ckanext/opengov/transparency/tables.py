@@ -14,7 +14,8 @@ from typing import Callable, Iterator
 from sqlalchemy import text
 
 from ckanext.opengov.messages import N_
-from ckanext.opengov.transparency import queries, source_url
+from ckanext.opengov.harvest import source_url
+from ckanext.opengov.transparency import queries
 from ckanext.opengov.transparency.metrics import timeliness as tl
 
 

@@ -1,4 +1,5 @@
-"""How transparency names a harvest source's URL without giving away its secrets.
+"""How the portal names a harvest source's URL without giving away its secrets (transparency
+pages and downloads, and the harvested records that point back at their source).
 
 A source URL may carry credentials: ``http://user:password@host/path?token=…``, an API key as a
 path segment, a signed query. The public sees only what identifies the source (scheme, host,
