@@ -41,3 +41,34 @@ def gate_call(app):
         return response.json
 
     return call
+
+
+@pytest.fixture(scope="module")
+def module_portal(reset_db, reset_index, migrate_db_for, reset_redis):
+    """An emptied portal built once for a module that reads it many times (the authorization
+    matrix, the fuzz): the app, a sysadmin, and `api(action, **data)` calling as that sysadmin.
+    Emptied again afterwards: what the module left (rows, index, queued jobs) is not for others."""
+    import ckan.plugins
+    from ckan.tests.helpers import _get_test_app
+
+    from tests.conftest import PLUGINS_WITH_TABLES, _empty_plugin_tables
+
+    ckan.plugins.load_all()
+    reset_db()
+    reset_index()
+    reset_redis()
+    for plugin in PLUGINS_WITH_TABLES:
+        migrate_db_for(plugin)
+    _empty_plugin_tables()
+    app = _get_test_app()
+    sysadmin = factories.SysadminWithToken()
+
+    def api(action, **data):
+        response = app.post(f"/api/3/action/{action}", json=data, headers={"Authorization": sysadmin["token"]})
+        assert response.status_code == 200, (action, response.json)
+        return response.json["result"]
+
+    yield app, sysadmin, api
+    reset_db()
+    reset_index()
+    reset_redis()

@@ -104,32 +104,14 @@ def source_record(agency: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def world(reset_db, reset_index, migrate_db_for, reset_redis):
+def world(module_portal):
     """Built once for the module: every row reads it, writes get fresh targets."""
-    import ckan.plugins
     from ckan.tests import factories as ckan_factories
-    from ckan.tests.helpers import _get_test_app
     import ckan.model as model
 
-    from tests.conftest import PLUGINS_WITH_TABLES, _empty_plugin_tables
     from ckanext.opengov.transparency.refresh import refresh
 
-    ckan.plugins.load_all()
-    reset_db()
-    reset_index()
-    reset_redis()
-    for plugin in PLUGINS_WITH_TABLES:
-        migrate_db_for(plugin)
-    _empty_plugin_tables()
-    app = _get_test_app()
-    sysadmin = ckan_factories.SysadminWithToken()
-
-    def api(action, **data):
-        response = app.post(f"/api/3/action/{action}", json=data,
-                            headers={"Authorization": sysadmin["token"]})
-        assert response.status_code == 200, (action, response.json)
-        return response.json["result"]
-
+    app, sysadmin, api = module_portal
     users = {role: ckan_factories.UserWithToken() for role in ROLES[1:5]}
     users["sysadmin"] = sysadmin
     users["anonymous"] = None
@@ -154,10 +136,7 @@ def world(reset_db, reset_index, migrate_db_for, reset_redis):
     world.objects["view"] = world.fresh_view()
     # The transparency snapshot the agency page reads.
     refresh(model.meta.engine, with_overlap=False)
-    yield world
-    reset_db()  # what the module left (rows, index, queued jobs) is not for the next tests
-    reset_index()
-    reset_redis()
+    return world
 
 
 # ---------------------------------------------------------------------------------------------

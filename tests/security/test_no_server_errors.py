@@ -35,30 +35,11 @@ SYSADMIN_EXCLUDED = {
 
 
 @pytest.fixture(scope="module")
-def setup_portal(reset_db, reset_index, migrate_db_for, reset_redis):
+def setup_portal(module_portal):
     """A portal with one of each object, so real ids can be mixed into the bad input."""
     import ckan.logic as logic
-    import ckan.plugins
-    from ckan.tests import factories as ckan_factories
-    from ckan.tests.helpers import _get_test_app
 
-    from tests.conftest import PLUGINS_WITH_TABLES, _empty_plugin_tables
-
-    ckan.plugins.load_all()
-    reset_db()
-    reset_index()
-    reset_redis()
-    for plugin in PLUGINS_WITH_TABLES:
-        migrate_db_for(plugin)
-    _empty_plugin_tables()
-    app = _get_test_app()
-    sysadmin = ckan_factories.SysadminWithToken()
-
-    def api(action, **data):
-        response = app.post(f"/api/3/action/{action}", json=data, headers={"Authorization": sysadmin["token"]})
-        assert response.status_code == 200, (action, response.json)
-        return response.json["result"]
-
+    app, sysadmin, api = module_portal
     org = api("organization_create", **factories.agency())
     dataset = api("package_create", **factories.tgdc_dataset(org["id"], private=True))
     source = api("harvest_source_create", name="fuzz-source", title="แหล่ง", url="http://127.0.0.1:9/fuzz",
@@ -67,10 +48,7 @@ def setup_portal(reset_db, reset_index, migrate_db_for, reset_redis):
     real_ids = [org["id"], org["name"], dataset["id"], dataset["name"], dataset["resources"][0]["id"],
                 source["id"], job["id"], sysadmin["id"]]
     logic.get_action("package_show")  # fills logic._actions
-    yield app, sysadmin, real_ids, dict(logic._actions)
-    reset_db()  # what the module left (rows, index, queued jobs) is not for the next tests
-    reset_index()
-    reset_redis()
+    return app, sysadmin, real_ids, dict(logic._actions)
 
 
 def fuzz(app, actions: dict, real_ids: list[str], token: str | None, skip=()) -> list[str]:
