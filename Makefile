@@ -110,7 +110,7 @@ i18n: install
 # Thai for CKAN core's own strings lives in i18n/<locale>/ckan-core.po, which this target does not
 # touch (it would mark those entries obsolete); it is merged into the .mo at compile time.
 i18n-update: install
-	@$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output -o i18n/ckanext-opengov.pot ckanext
+	@$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output -o i18n/ckanext-opengov.pot ckanext i18n/core_js_strings.py
 	@$(VENV)/bin/pybabel -q update -i i18n/ckanext-opengov.pot -d i18n -D ckanext-opengov --no-fuzzy-matching --ignore-pot-creation-date
 
 BENCH_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_bench \

@@ -34,7 +34,7 @@ def categories():
 @click.option("--sdgs", is_flag=True, help="Also create the 17 Sustainable Development Goals groups.")
 def categories_seed(sdgs: bool):
     """Create the category groups Thai catalogs use (skips those that exist)."""
-    from ckanext.opengov import categories as category_groups
+    from ckanext.opengov.demo import categories as category_groups
 
     counts = category_groups.seed(include_sdgs=sdgs, report=lambda line: click.echo(f"  + {line}"))
     click.secho("Categories: {created} created, {existing} already there".format(**counts), fg="green")
@@ -75,4 +75,10 @@ def transparency_refresh(day, no_overlap, background):
 
 
 def get_commands() -> list:
+    from ckanext.opengov.plugin import feature_modules
+
+    for module in feature_modules("cli"):
+        for command in module.get_commands():
+            if command.name not in opengov.commands:
+                opengov.add_command(command)
     return [opengov]

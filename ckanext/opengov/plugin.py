@@ -1,6 +1,7 @@
 """CKAN plugin entry point: connects CKAN's interfaces to the modules that do the work."""
 from __future__ import annotations
 
+import importlib
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
@@ -8,13 +9,17 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
 from ckanext.opengov import web
-from ckanext.opengov.logic import action, core_guards, harvest_auth, harvest_guards, public_reads
-from ckanext.opengov.logic import harvest as harvest_actions
-from ckanext.opengov.logic import transparency_action, transparency_auth
+from ckanext.opengov.harvest import api as harvest_api
+from ckanext.opengov.harvest import auth as harvest_auth
+from ckanext.opengov.harvest import shared_show
+from ckanext.opengov.harvest import views as harvest_views
+from ckanext.opengov.portal import settings as portal_settings
+from ckanext.opengov.logic import action, core_guards, harvest_guards, public_reads
 from ckanext.opengov.search import facets, plugin_hooks
-from ckanext.opengov.views import harvest as harvest_views
 from ckanext.opengov.tgdc import validators
 from ckanext.opengov.tgdc.permissions import ClassificationPermissionLabels
+from ckanext.opengov.transparency import actions as transparency_actions
+from ckanext.opengov.transparency import auth as transparency_auth
 from ckanext.opengov.transparency import views as transparency_views
 
 
@@ -39,6 +44,9 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
         tk.add_public_directory(config, "public")
         tk.add_resource("assets", "opengov")
 
+    def update_config_schema(self, schema):
+        return portal_settings.update_config_schema(schema)
+
     # ITranslation: the catalogs are installed as the ckanext.opengov.i18n package.
     def i18n_directory(self):
         return i18n_dir()
@@ -49,7 +57,7 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
 
     # ITemplateHelpers
     def get_helpers(self):
-        return helpers.get_helpers()
+        return _merged(helpers.get_helpers(), *(m.get_helpers() for m in feature_modules("helpers")))
 
     # IValidators
     def get_validators(self):
@@ -59,7 +67,10 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     def get_actions(self):
         return _merged(
             action.get_actions(), public_reads.get_actions(), core_guards.get_actions(),
-            harvest_guards.get_actions(), transparency_action.get_actions(), harvest_actions.get_actions(),
+            harvest_guards.get_actions(), transparency_actions.get_actions(), harvest_api.get_actions(),
+            # A harvested record's package_show answers from the rendering the harvester made once.
+            {"package_show": shared_show.package_show},
+            *(m.get_actions() for m in feature_modules("actions")),
         )
 
     # IPackageController: TGDC choices and the ministry become facetable fields.
@@ -85,15 +96,27 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
             transparency_auth.get_auth_functions(), harvest_auth.get_auth_functions(),
             public_reads.get_auth_functions(), core_guards.get_auth_functions(),
             harvest_guards.get_auth_functions(),
+            *(m.get_auth_functions() for m in feature_modules("auth")),
         )
 
     # IBlueprint
     def get_blueprint(self):
-        return [*transparency_views.get_blueprints(), harvest_views.blueprint]
+        return [*transparency_views.get_blueprints(), harvest_views.blueprint,
+                *(bp for m in feature_modules("views") for bp in m.get_blueprints())]
 
     # IMiddleware: response headers and request limits for every page and API call.
     def make_middleware(self, app, config):
         return web.make_middleware(app, config)
+
+
+# The features that own their API, pages and helpers: each folder has actions.py, auth.py,
+# views.py, helpers.py and cli.py with get_actions() / get_auth_functions() / get_blueprints() /
+# get_helpers() / get_commands().
+FEATURES = ("dataapi", "linkcheck", "overlap", "participation", "policymap", "portal")
+
+
+def feature_modules(part: str) -> list:
+    return [importlib.import_module(f"ckanext.opengov.{name}.{part}") for name in FEATURES]
 
 
 def _merged(*tables: dict) -> dict:

@@ -10,7 +10,7 @@ import pytest
 from ckan.tests import factories as ckan_factories
 from ckanext.harvest.plugin import _get_logic_functions
 
-from ckanext.opengov.logic import harvest as harvest_actions
+from ckanext.opengov.harvest import api as harvest_actions
 from tests import factories
 from tests.harvest.conftest import fault_server  # noqa: F401  (the harvest fixture)
 from tests.harvest.fake_ckan import FakeCkan, ckan_record

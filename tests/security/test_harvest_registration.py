@@ -9,7 +9,8 @@ import pytest
 from ckan.tests import factories as ckan_factories
 from ckanext.harvest import plugin as harvest_plugin
 
-from ckanext.opengov.logic import harvest_auth, harvest_guards
+from ckanext.opengov.harvest import auth as harvest_auth
+from ckanext.opengov.logic import harvest_guards
 
 pytestmark = pytest.mark.usefixtures("clean_db")
 

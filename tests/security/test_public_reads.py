@@ -82,7 +82,7 @@ def test_a_classified_dataset_sent_as_private_by_another_spelling_stays_off_ever
         api, app, gate_call, private):
     """Issue 9: with private "on" the dataset was stored public and its title showed on the home
     page's agency box, in package_list, resource_search and the agency's count on /organization."""
-    from ckanext.opengov import agencies
+    from ckanext.opengov.tgdc import agencies
     from tests.factories import agency, tgdc_dataset
 
     org = api("organization_create", **agency())

@@ -15,7 +15,7 @@ import pytest
 from ckan.cli.cli import ckan as ckan_cli
 from ckan.plugins import IActions, PluginImplementations
 
-from ckanext.opengov.logic import transparency_action
+from ckanext.opengov.transparency import actions as transparency_action
 from ckanext.opengov.transparency import views
 from tests.factories import agency, tgdc_dataset
 

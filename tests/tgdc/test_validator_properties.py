@@ -14,7 +14,7 @@ from ckan.lib.navl.dictization_functions import Invalid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ckanext.opengov import agencies
+from ckanext.opengov.tgdc import agencies
 from ckanext.opengov.schemas import __file__ as schemas_init
 from ckanext.opengov.search import indexing
 from ckanext.opengov.tgdc import classification, contact, dates, datatypes, tags

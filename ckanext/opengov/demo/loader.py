@@ -8,7 +8,7 @@ import json
 import os
 from typing import Callable
 
-from ckanext.opengov import categories
+from ckanext.opengov.demo import categories
 from ckanext.opengov.logic.site import create_missing
 
 DEMO_FILE = os.path.join(os.path.dirname(__file__), "demo_data.json")

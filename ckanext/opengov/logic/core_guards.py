@@ -313,7 +313,7 @@ def _harvest_source_check(name: str):
     """A harvest source is a dataset of type `harvest`: core's package_update / package_delete
     checks (ckanext-harvest's edit and delete pages ask them) must keep its admins-only rule, as
     harvest_source_update does. agency_admin reads the agency from the stored source."""
-    from ckanext.opengov.logic.harvest_auth import agency_admin
+    from ckanext.opengov.harvest.auth import agency_admin
 
     @tk.chained_auth_function
     def check(original, context, data_dict):

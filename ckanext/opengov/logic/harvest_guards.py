@@ -288,7 +288,7 @@ def _not_an_action(name: str):
 
 
 def get_actions() -> dict:
-    from ckanext.opengov.logic.harvest_auth import auth_names_registered_as_actions
+    from ckanext.opengov.harvest.auth import auth_names_registered_as_actions
 
     # Only the names registered right now: a chain with nothing under it stops CKAN's start.
     mistaken = auth_names_registered_as_actions() if p.plugin_loaded("harvest") else set()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.opengov import agencies
+from ckanext.opengov.tgdc import agencies
 from ckanext.opengov.search import facets, indexing
 
 

@@ -10,7 +10,7 @@ from ckan.lib.navl.dictization_functions import missing
 
 from ckanext.scheming.validation import scheming_validator
 
-from ckanext.opengov import agencies
+from ckanext.opengov.tgdc import agencies
 from ckanext.opengov.messages import N_, bilingual, field_error
 from ckanext.opengov.tgdc import classification as gate
 from ckanext.opengov.tgdc import booleans, contact, dates, datatypes, markup

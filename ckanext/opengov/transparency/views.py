@@ -12,7 +12,7 @@ import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response, stream_with_context
 from sqlalchemy import text
 
-from ckanext.opengov.logic.transparency_action import MAX_LIMIT, can_see_private
+from ckanext.opengov.transparency.actions import MAX_LIMIT, can_see_private
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.transparency import catalog, labels, params, queries, schema, tables, writers
 from ckanext.opengov.transparency.metrics import completeness, openness

@@ -361,10 +361,7 @@ def harvest_source_list(original_action, context, data_dict):
 
 
 def get_actions() -> dict:
-    from ckanext.opengov.harvest import shared_show
-
-    return {"harvest_source_list": harvest_source_list,
-            "package_show": shared_show.package_show} | {f.__name__: f for f in (
+    return {"harvest_source_list": harvest_source_list} | {f.__name__: f for f in (
         opengov_harvest_source_create, opengov_harvest_source_update, opengov_harvest_source_delete,
         opengov_harvest_source_show, opengov_harvest_source_list, opengov_harvest_job_start,
         opengov_harvest_job_list, opengov_harvest_job_show,

@@ -1,0 +1,1 @@
+"""linkcheck feature."""

@@ -1,0 +1,5 @@
+"""linkcheck: API actions (registered by plugin.py)."""
+
+
+def get_actions() -> dict:
+    return {}

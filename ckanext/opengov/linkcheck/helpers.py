@@ -1,0 +1,5 @@
+"""linkcheck: template helpers (registered by plugin.py)."""
+
+
+def get_helpers() -> dict:
+    return {}

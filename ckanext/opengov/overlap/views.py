@@ -1,0 +1,5 @@
+"""overlap: pages (blueprints registered by plugin.py)."""
+
+
+def get_blueprints() -> list:
+    return []

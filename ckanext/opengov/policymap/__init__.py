@@ -1,0 +1,1 @@
+"""policymap feature."""

@@ -1,0 +1,5 @@
+"""policymap: pages (blueprints registered by plugin.py)."""
+
+
+def get_blueprints() -> list:
+    return []
