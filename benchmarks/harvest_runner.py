@@ -10,17 +10,13 @@ memory for its report, which would hide a harvester's own memory use.
 """
 from __future__ import annotations
 
-import os
 import sys
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def main(source_name: str, gather_only: bool = False) -> None:
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
+    from benchmarks import boot
 
-    make_app(load_config(os.path.join(ROOT, "benchmarks", "stock-harvester.ini")))
+    boot.ckan(boot.STOCK_HARVESTER_INI)
     import ckan.model as model
     import ckan.plugins.toolkit as tk
     from ckanext.harvest import queue

@@ -80,8 +80,9 @@ def package_create_floor(n: int, owner_org: str) -> float:
 
 
 def main() -> None:
-    if "ckan_bench" not in os.environ.get("CKAN_SQLALCHEMY_URL", ""):
-        sys.exit("Run this through `make bench`: it points CKAN at the ckan_bench database.")
+    from benchmarks import boot
+
+    boot.require_bench_database()
     n = int(os.environ.get("HARVEST_BENCH_N", "2000"))
     rss_sizes = [int(x) for x in os.environ.get("HARVEST_BENCH_RSS_SIZES", f"{max(n // 4, 1)},{n}").split(",")]
     print(f"==> Harvest throughput: {n} datasets per harvester (loopback agency CKAN source)", flush=True)
@@ -89,10 +90,7 @@ def main() -> None:
     ckan("db", "upgrade")
     ckan("search-index", "clear")
 
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
-
-    make_app(load_config(INI))
+    boot.ckan(INI)
     import ckan.model as model
     import ckan.plugins.toolkit as tk
 

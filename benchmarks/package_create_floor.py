@@ -8,18 +8,14 @@ schema's validators, the classification gate, other plugins' hooks and the activ
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
 
 def main(n: int, owner_org: str) -> None:
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
+    from benchmarks import boot
 
-    make_app(load_config(os.path.join(ROOT, "test.ini")))
+    boot.ckan()
     import ckan.model as model
     import ckan.plugins.toolkit as tk
 

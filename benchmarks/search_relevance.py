@@ -40,14 +40,11 @@ def create_core(name: str, schema_text: str) -> str:
 
 def main() -> None:
     import ckan
-    from ckan.cli import load_config
     from ckan.common import config
-    from ckan.config.middleware import make_app
 
-    ini = os.path.join(ROOT, "test.ini")
-    if "ckan_bench" not in os.environ.get("CKAN_SQLALCHEMY_URL", ""):
-        sys.exit("Run this through `make bench`: it points CKAN at the ckan_bench database.")
-    app = make_app(load_config(ini))
+    from benchmarks import boot
+
+    app = boot.ckan()
     stock_schema = open(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"), encoding="utf-8").read()
     cores = {
         "stock CKAN schema": create_core("bench_stock", stock_schema),

@@ -34,10 +34,9 @@ def rss_mb() -> float:
 
 
 def _app():
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
+    from benchmarks import boot
 
-    return make_app(load_config(INI))
+    return boot.ckan(INI)
 
 
 def _engine():
@@ -210,8 +209,9 @@ def cmd_latency() -> dict:
 
 
 def main() -> None:
-    if "ckan_bench" not in os.environ.get("CKAN_SQLALCHEMY_URL", ""):
-        sys.exit("Run this through `make bench`: it points CKAN at the ckan_bench database.")
+    from benchmarks import boot
+
+    boot.require_bench_database()
     report = {}
     print(f"== Transparency benchmarks: {DATASETS:,} datasets across {AGENCIES} agencies", flush=True)
     report["seed"] = child("seed", str(DATASETS), "0")
