@@ -16,6 +16,7 @@ from ckanext.opengov.tgdc import classification as gate
 from ckanext.opengov.tgdc import booleans, contact, dates, datatypes, markup
 from ckanext.opengov.tgdc import tags as tag_rules
 from ckanext.opengov.tgdc.vocabularies import ALLOWED_CLASSIFICATIONS
+from ckanext.opengov.portal import form_validators
 
 TAG_MESSAGES = {
     "too_short": N_('Tag "%(tag)s" is shorter than %(min)s characters'),
@@ -324,4 +325,6 @@ def get_validators() -> dict:
         "tag_name_validator": thai_tag_name_validator,
         "tag_length_validator": thai_tag_name_validator,
         "tag_string_convert": thai_tag_string_convert,
+        # The forms of the public front: names from Thai titles, formats from file names.
+        **form_validators.get_validators(),
     }
