@@ -102,6 +102,7 @@ def upgrade():
 
 
 def downgrade():
+    # IF EXISTS: a database that ran this revision's earlier no-op placeholder has none of them.
     for table in ("opengov_digest_subscription", "opengov_follow_search", "opengov_follow_datarequest",
                   "opengov_datarequest_comment", "opengov_datarequest_event", "opengov_datarequest"):
-        op.drop_table(table)
+        op.execute(f'DROP TABLE IF EXISTS "{table}"')
