@@ -1,4 +1,5 @@
-"""When the deployment's scheduler starts each periodic command (pure rules, no clock)."""
+"""When the deployment's scheduler starts each periodic command: the rules without a clock, and
+one run per task across the nodes of a cluster (over the real Redis)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,3 +44,54 @@ def test_a_new_deployment_waits_for_the_first_night(tmp_path):
     state.first_seen(refresh, scheduler._last_slot(refresh, NOW))
     assert not scheduler.due(refresh, NOW, state.last(refresh.name))
     assert scheduler.due(refresh, dt.datetime(2026, 11, 30, 2, 0), scheduler.State(str(tmp_path)).last(refresh.name))
+
+
+def _shared_state(site_id: str):
+    """A scheduler's record in the real Redis the tests use (test.ini / CKAN_REDIS_URL)."""
+    import ckan.plugins.toolkit as tk
+
+    state = scheduler.SharedState(tk.config.get("ckan.redis.url"), site_id)
+    state.redis.delete(state.key + ":last", *state.redis.keys(state.key + ":running:*"))
+    return state
+
+
+def test_one_node_runs_a_task_the_other_nodes_skip_it():
+    """Every node of a cluster runs the same scheduler over the site's Redis: a due task starts
+    on one node only, and counts as done for all of them."""
+    harvest = task("harvest-run")
+    node_a, node_b = _shared_state("sched-test"), _shared_state("sched-test")
+    started = []
+
+    def start_on_a(task):
+        # While node a runs it, node b finds it due (nothing recorded yet) but claimed.
+        scheduler.run_due([harvest], node_b, "node-b", lambda t: started.append(("b", t.name)))
+        started.append(("a", task.name))
+
+    scheduler.run_due([harvest], node_a, "node-a", start_on_a)
+    scheduler.run_due([harvest], node_b, "node-b", lambda t: started.append(("b", t.name)))
+    assert started == [("a", "harvest-run")]
+    assert node_b.last("harvest-run") is not None
+
+
+def test_a_claim_left_by_a_lost_node_lapses():
+    """A node killed mid-task cannot hold the task for ever: its claim expires with the task's
+    time limit (plus a minute)."""
+    state = _shared_state("sched-test-lapse")
+    harvest = task("harvest-run")
+    assert state.claim(harvest, "lost-node")
+    assert not state.claim(harvest, "node-b")
+    ttl = state.redis.ttl(f"{state.key}:running:{harvest.name}")
+    assert 0 < ttl <= harvest.timeout + 60
+    state.release(harvest, "node-b")  # not the holder: the claim stays
+    assert not state.claim(harvest, "node-b")
+    state.release(harvest, "lost-node")
+    assert state.claim(harvest, "node-b")
+
+
+def test_the_scheduler_reads_the_sites_redis_from_its_ini(tmp_path):
+    ini = tmp_path / "site.ini"
+    ini.write_text("[app:main]\nckan.site_id = portal-x\nckan.redis.url = redis://127.0.0.1:6380/7\n"
+                   "sqlalchemy.url = postgresql://%(here)s/x\n")
+    assert scheduler.site_redis(str(ini)) == ("redis://127.0.0.1:6380/7", "portal-x")
+    (tmp_path / "bare.ini").write_text("[app:main]\n")
+    assert scheduler.site_redis(str(tmp_path / "bare.ini")) == (None, "default")

@@ -6,8 +6,11 @@ need "run this command every N minutes". So supervisor keeps this loop alive, an
 each command as its own process with a time limit, logging its start, end and exit code.
 
 Tasks and when they are due are plain data and a pure function (``due``), so the rules can be
-tested without a clock. Each task's last start is kept in ``--state-dir``: a daily task missed
-while the scheduler was down (or killed) runs as soon as it is back, and only once.
+tested without a clock. Each task's last start is kept in the site's Redis (``ckan.redis.url``
+of the .ini; ``--state-dir`` when the .ini names none): a daily task missed while the scheduler
+was down (or killed) runs as soon as it is back, and only once. With Redis, every web node of a
+cluster runs this same scheduler: a task is claimed (SET NX with the task's time limit) before it
+starts, so it runs once across the cluster, and another node takes over when one is lost.
 
     python -m ckanext.opengov.ops.scheduler --ini .dev/ckan.ini --state-dir .dev/deploy/scheduler
 """
@@ -91,6 +94,54 @@ class State:
         if task.daily_at is not None and self.last(task.name) is None:
             self.done(task.name, now)
 
+    def claim(self, task: Task, holder: str) -> bool:
+        return True  # a file is one node's: nobody else runs its tasks
+
+    def release(self, task: Task, holder: str) -> None:
+        pass
+
+
+class SharedState:
+    """The same record in Redis, shared by the schedulers of every node, with a claim per task."""
+
+    def __init__(self, redis_url: str, site_id: str):
+        import redis
+
+        self.redis = redis.Redis.from_url(redis_url, socket_timeout=30, health_check_interval=30)
+        self.key = f"opengov:scheduler:{site_id}"
+
+    def last(self, name: str) -> Optional[dt.datetime]:
+        value = self.redis.hget(self.key + ":last", name)
+        return dt.datetime.fromisoformat(value.decode()) if value else None
+
+    def done(self, name: str, when: dt.datetime) -> None:
+        self.redis.hset(self.key + ":last", name, when.isoformat())
+
+    def first_seen(self, task: Task, now: dt.datetime) -> None:
+        if task.daily_at is not None:
+            self.redis.hsetnx(self.key + ":last", task.name, now.isoformat())
+
+    def claim(self, task: Task, holder: str) -> bool:
+        """True for one node at a time; the claim lapses after the task's time limit, so a node
+        lost mid-task does not hold it for ever."""
+        return bool(self.redis.set(f"{self.key}:running:{task.name}", holder, nx=True, ex=task.timeout + 60))
+
+    def release(self, task: Task, holder: str) -> None:
+        key = f"{self.key}:running:{task.name}"
+        if self.redis.get(key) == holder.encode():
+            self.redis.delete(key)
+
+
+def site_redis(ini: str) -> tuple[Optional[str], str]:
+    """The Redis URL and site id the .ini names (no interpolation: these are plain values)."""
+    import configparser
+
+    parser = configparser.RawConfigParser(strict=False)
+    parser.read(ini)
+    section = "app:main"
+    get = lambda key, default=None: parser.get(section, key, fallback=default)  # noqa: E731
+    return get("ckan.redis.url"), get("ckan.site_id", "default")
+
 
 def log(message: str) -> None:
     print(f"{dt.datetime.now().isoformat(timespec='seconds')} {message}", flush=True)
@@ -122,20 +173,36 @@ def main(argv: Optional[list[str]] = None) -> None:
     # group, which supervisor signals too (stopasgroup).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     schedule = tasks(args.harvest_every, dt.time.fromisoformat(args.transparency_at))
-    state = State(args.state_dir)
+    redis_url, site_id = site_redis(args.ini)
+    state = SharedState(redis_url, site_id) if redis_url else State(args.state_dir)
+    holder = f"{os.uname().nodename}:{os.getpid()}"
     for task in schedule:
         state.first_seen(task, _last_slot(task, dt.datetime.now()))
     log("scheduler up: " + ", ".join(
         f"{t.name} every {t.every}s" if t.every else f"{t.name} daily at {t.daily_at:%H:%M}" for t in schedule))
+    from redis.exceptions import ConnectionError as RedisDown, TimeoutError as RedisSlow
+
     while True:
-        for task in schedule:
-            now = dt.datetime.now()
-            if due(task, now, state.last(task.name)):
-                run(args.ckan, args.ini, task)
-                # Recorded when the command has ended: one killed midway (with the scheduler)
-                # runs again when the scheduler is back.
-                state.done(task.name, now)
+        try:
+            run_due(schedule, state, holder, lambda task: run(args.ckan, args.ini, task))
+        except (RedisDown, RedisSlow) as error:  # Redis restarting: wait for it, do not die
+            log(f"the shared schedule is unreachable ({error}); trying again in 5s")
+            time.sleep(5)
         time.sleep(1)
+
+
+def run_due(schedule: list[Task], state, holder: str, start) -> None:
+    """Starts (``start(task)``) each task that is due and that this scheduler could claim."""
+    for task in schedule:
+        now = dt.datetime.now()
+        if due(task, now, state.last(task.name)) and state.claim(task, holder):
+            try:
+                start(task)
+                # Recorded when the command has ended: one killed midway (with the scheduler)
+                # runs again when a scheduler is back.
+                state.done(task.name, now)
+            finally:
+                state.release(task, holder)
 
 
 def _last_slot(task: Task, now: dt.datetime) -> dt.datetime:
