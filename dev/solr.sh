@@ -2,7 +2,7 @@
 # A real Solr 9 (org.apache.solr:solr-test-framework's JettySolrRunner, from Maven Central) on
 # http://127.0.0.1:$SOLR_PORT/solr with one core per CKAN site: ckan (development), ckan_test (tests).
 # The Solr home is generated under .dev/solr; each core's schema is the installed CKAN's schema.xml.
-# Usage: dev/solr.sh start|stop|status
+# Usage: dev/solr.sh start|stop|status|build|conf DIR (conf: write one configset into DIR)
 source "$(dirname "$0")/common.sh"
 
 SOLR_SRC="$ROOT/dev/solr"
@@ -30,17 +30,25 @@ ckan_schema() {
   "$VENV/bin/python" -c 'import ckan, os; print(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"))'
 }
 
+# write_conf DIR: one configset (solrconfig, our Thai analysis, CKAN's schema) into DIR; the
+# single-node cores and the SolrCloud collection (dev/cluster.sh) are made from the same one.
+write_conf() {
+  local schema
+  schema=$(ckan_schema) && [[ -f $schema ]] || die "CKAN's Solr schema was not found; run 'make install' first"
+  mkdir -p "$1"
+  cp "$SOLR_SRC/conf/"* "$1/"
+  "$VENV/bin/python" "$SOLR_SRC/make_schema.py" "$schema" "$1/schema.xml" || die "could not write the Solr schema"
+}
+
 # Writes solr.xml and each core's conf/; cores keep their data between runs.
 # Prints the cores whose configuration changed.
 write_home() {
-  local schema core staged
-  schema=$(ckan_schema) && [[ -f $schema ]] || die "CKAN's Solr schema was not found; run 'make install' first"
+  local core staged
   mkdir -p "$SOLR_HOME" "$DEV_DIR/solr/logs"
   echo '<solr></solr>' >"$SOLR_HOME/solr.xml"
   for core in "${CORES[@]}"; do
     staged=$(mktemp -d)
-    cp "$SOLR_SRC/conf/"* "$staged/"
-    "$VENV/bin/python" "$SOLR_SRC/make_schema.py" "$schema" "$staged/schema.xml" || die "could not write the Solr schema"
+    write_conf "$staged"
     if ! diff -rq "$staged" "$SOLR_HOME/$core/conf" >/dev/null 2>&1; then
       mkdir -p "$SOLR_HOME/$core/conf"
       cp "$staged/"* "$SOLR_HOME/$core/conf/"
@@ -105,5 +113,7 @@ status() {
 
 case "${1:-}" in
   start|stop|status) "$1" ;;
-  *) die "usage: $0 start|stop|status" ;;
+  build) build ;;
+  conf) [[ -n ${2:-} ]] || die "usage: $0 conf DIR"; write_conf "$2" ;;
+  *) die "usage: $0 start|stop|status|build|conf DIR" ;;
 esac
