@@ -22,7 +22,9 @@ TEST_CKAN_PORT := $(or $(OPENGOV_TEST_CKAN_PORT),5005)
 # test.ini names the default ports; CKAN takes these variables over it, so moved ports follow.
 TEST_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan_test \
             CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
-            CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/1
+            CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/1 \
+            CKAN_DATASTORE_WRITE_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/datastore_test \
+            CKAN_DATASTORE_READ_URL=postgresql://datastore_ro:datastore_ro@127.0.0.1:$(PG_PORT)/datastore_test
 # Tests that go through the real deployment (tests/dev) find it here, with an API token of its
 # sysadmin (OPENGOV_DEPLOYMENT_TOKEN, set by the test target). The leak scan goes through it
 # when OPENGOV_LEAK_SCAN_URL/_TOKEN are set to these (docs/deployment.md).
@@ -49,6 +51,7 @@ db: services
 	@dev/config.sh
 	@echo "==> Upgrading the database (CKAN core, activity, harvest, opengov)"
 	@$(CKAN) -c $(DEV)/ckan.ini db upgrade >$(DEV)/logs/db-upgrade.log 2>&1 || { tail -n 20 $(DEV)/logs/db-upgrade.log; echo "error: ckan db upgrade failed; see $(DEV)/logs/db-upgrade.log" >&2; exit 1; }
+	@dev/datastore.sh $(DEV)/ckan.ini
 
 admin: db
 	@dev/admin.sh "$(ADMIN_USER)" "$(ADMIN_PASSWORD)" "$(ADMIN_EMAIL)"
@@ -93,6 +96,7 @@ test-db: services
 	@mkdir -p $(DEV)/storage-test/webassets/.webassets-cache
 	@$(TEST_ENV) $(CKAN) -c test.ini asset build >$(DEV)/logs/test-assets.log 2>&1 || { tail -n 20 $(DEV)/logs/test-assets.log; echo "error: ckan asset build for tests failed; see $(DEV)/logs/test-assets.log" >&2; exit 1; }
 	@$(TEST_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/test-db.log 2>&1 || { tail -n 20 $(DEV)/logs/test-db.log; echo "error: ckan db upgrade for tests failed; see $(DEV)/logs/test-db.log" >&2; exit 1; }
+	@$(TEST_ENV) dev/datastore.sh test.ini
 
 # The supervised deployment as a site of its own (database ckan_deploy_test), for the tests
 # that go through it over HTTP (dev/test-deployment.sh, docs/deployment.md).

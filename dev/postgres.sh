@@ -7,6 +7,10 @@ PG_HOME="$DEV_DIR/pg"
 DB_USER=ckan
 DB_PASS=ckan
 DATABASES=(ckan_dev ckan_test ckan_bench ckan_agency ckan_deploy_test)  # ckan_agency: the agency CKAN that harvest tests start; ckan_deploy_test: the test deployment (dev/test-deployment.sh)
+# The DataStore's own databases (dev/datastore.sh grants their permissions) and its read-only user.
+DATASTORE_DATABASES=(datastore_dev datastore_test)
+DATASTORE_RO_USER=datastore_ro
+DATASTORE_RO_PASS=datastore_ro
 
 pg_bin() {
   local d
@@ -65,8 +69,11 @@ start() {
   if [[ -z $(psql_super -c "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'") ]]; then
     psql_super -c "CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASS'"
   fi
+  if [[ -z $(psql_super -c "SELECT 1 FROM pg_roles WHERE rolname='$DATASTORE_RO_USER'") ]]; then
+    psql_super -c "CREATE ROLE $DATASTORE_RO_USER LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$DATASTORE_RO_PASS'"
+  fi
   local db
-  for db in "${DATABASES[@]}"; do
+  for db in "${DATABASES[@]}" "${DATASTORE_DATABASES[@]}"; do
     if [[ -z $(psql_super -c "SELECT 1 FROM pg_database WHERE datname='$db'") ]]; then
       say "Creating database $db"
       psql_super -c "CREATE DATABASE $db OWNER $DB_USER ENCODING 'UTF8' TEMPLATE template0"
@@ -92,7 +99,19 @@ status() {
   fi
 }
 
+# SQL from standard input, run as the cluster's superuser in database $1 (dev/datastore.sh).
+super_sql() {
+  BIN=$(pg_bin) || die "PostgreSQL is not installed; run dev/postgres.sh start"
+  ensure_home
+  if [[ -z $(psql_super -c "SELECT 1 FROM pg_database WHERE datname='$1'") ]]; then
+    say "Creating database $1"
+    psql_super -c "CREATE DATABASE \"$1\" OWNER $DB_USER ENCODING 'UTF8' TEMPLATE template0"
+  fi
+  as_pg "$BIN/psql" -h "$PG_HOME/run" -p "$PG_PORT" -U postgres -d "$1" -v ON_ERROR_STOP=1 -qtA
+}
+
 case "${1:-}" in
   start|stop|status) "$1" ;;
-  *) die "usage: $0 start|stop|status" ;;
+  super-sql) super_sql "${2:?database name}" ;;
+  *) die "usage: $0 start|stop|status|super-sql DATABASE" ;;
 esac

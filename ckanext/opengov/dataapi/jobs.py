@@ -1,0 +1,88 @@
+"""The background job that loads a resource's table into the DataStore.
+
+ckanext-xloader decides *when* (resource created, URL changed, "upload to DataStore" pressed) and
+does the loading into PostgreSQL (its `loader` module: COPY, type guessing, indexes, full text);
+this job replaces only its download and decoding (see actions.xloader_submit): the file comes from
+the file store or through the guarded client, and Thai text is decoded by rule, never guessed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.opengov.dataapi import encoding, fetch, status, tables
+from ckanext.opengov.messages import N_, bilingual
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    "encoding": N_("The file's character encoding could not be told (%(detail)s): it is neither "
+                   "UTF-8 nor Thai TIS-620/Windows-874. Save it as CSV UTF-8 and upload it again."),
+    "not_table": N_("The file could not be read as a table (%(detail)s)."),
+    "empty": N_("The file holds no rows."),
+    "empty_header": N_("Column %(detail)s of the first row has no name: every column needs a header."),
+    "duplicate_header": N_("Two columns have the same header: %(detail)s."),
+    "ragged": N_("Row %(detail)s has more cells than the header row."),
+    "load": N_("The table could not be stored in the DataStore (%(detail)s)."),
+}
+
+
+def load_resource(resource_id: str) -> None:
+    """Enqueued by actions.xloader_submit; the outcome goes to the resource's load status."""
+    status.write(resource_id, "running")
+    try:
+        resource = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
+        with fetch.resource_file(resource) as source:
+            with open(source, "rb") as handle:
+                head = handle.read(8)
+            fmt = tables.table_format(resource.get("format"), resource.get("url"), head)
+            handle, converted = tempfile.mkstemp(prefix="opengov-utf8-", suffix=".csv")
+            os.close(handle)
+            try:
+                info = tables.to_utf8_csv(source, converted, fmt)
+                _store(resource_id, converted)
+            finally:
+                os.unlink(converted)
+    except fetch.FetchError as error:
+        return _failed(resource_id, str(error))
+    except encoding.UnknownEncoding as error:
+        return _failed(resource_id, bilingual(MESSAGES["encoding"], detail=str(error)))
+    except tables.TableError as error:
+        return _failed(resource_id, bilingual(MESSAGES[error.reason], detail=error.detail))
+    except Exception as error:  # the DataStore refused: say so on the resource, keep the trace in the log
+        log.exception("loading resource %s failed", resource_id)
+        return _failed(resource_id, bilingual(MESSAGES["load"], detail=type(error).__name__))
+    status.write(resource_id, "complete", value={
+        "encoding": info["encoding"], "rows": info["rows"], "format": fmt})
+    _views(resource_id)
+    log.info("resource %s loaded: %s rows (%s, %s)", resource_id, info["rows"], fmt, info["encoding"])
+
+
+def _store(resource_id: str, csv_path: str) -> None:
+    from ckanext.xloader import loader
+
+    # Type guessing (numbers, dates) reads the whole file through tabulator; a very large file
+    # goes in by COPY as text, as xloader itself does past max_type_guessing_length.
+    limit = int(tk.config.get("ckanext.xloader.max_type_guessing_length") or 100_000_000)
+    if os.path.getsize(csv_path) <= limit:
+        loader.load_table(csv_path, resource_id=resource_id, mimetype="text/csv", logger=log)
+    else:
+        fields = loader.load_csv(csv_path, resource_id=resource_id, mimetype="text/csv", logger=log)
+        loader.create_column_indexes(fields=fields, resource_id=resource_id, logger=log)
+    loader.calculate_record_count(resource_id=resource_id, logger=log)
+
+
+def _views(resource_id: str) -> None:
+    """The table view needs a loaded table, so CKAN could not create it with the resource."""
+    resource = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
+    package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
+    tk.get_action("resource_create_default_resource_views")(
+        {"ignore_auth": True}, {"resource": resource, "package": package, "create_datastore_views": True})
+
+
+def _failed(resource_id: str, message: str) -> None:
+    log.warning("resource %s not loaded: %s", resource_id, message)
+    status.write(resource_id, "error", message)
