@@ -48,3 +48,20 @@ apt_install() {
     die "apt-get could not install ${missing[*]}; see $LOG_DIR/apt.log"
   fi
 }
+
+# render TEMPLATE OUT: writes TEMPLATE with each @NAME@ replaced by the exported $NAME (an
+# unknown name is an error), atomically.
+render() {
+  "$VENV/bin/python" - "$1" "$2" <<'PY'
+import os, re, sys
+text = open(sys.argv[1]).read()
+def value(match):
+    name = match.group(1)
+    if name not in os.environ:
+        sys.exit(f"{sys.argv[1]}: @{name}@ has no value")
+    return os.environ[name]
+out = re.sub(r"@([A-Z_]+)@", value, text)
+open(sys.argv[2] + ".new", "w").write(out)
+os.replace(sys.argv[2] + ".new", sys.argv[2])
+PY
+}

@@ -31,21 +31,6 @@ not_running() { { ctl status 2>/dev/null || true; } | awk '$2 != "RUNNING" {prin
 
 ini_value() { sed -n "s|^$1 *= *||p" "$INI" | tail -1; }
 
-render() {  # render TEMPLATE OUT: @NAME@ -> $NAME (exported); an unknown name is an error
-  "$VENV/bin/python" - "$1" "$2" <<'PY'
-import os, re, sys
-text = open(sys.argv[1]).read()
-def value(match):
-    name = match.group(1)
-    if name not in os.environ:
-        sys.exit(f"{sys.argv[1]}: @{name}@ has no value")
-    return os.environ[name]
-out = re.sub(r"@([A-Z_]+)@", value, text)
-open(sys.argv[2] + ".new", "w").write(out)
-os.replace(sys.argv[2] + ".new", sys.argv[2])
-PY
-}
-
 # nginx location blocks for CKAN's static folders, tried in CKAN's order, then CKAN itself.
 static_locations() {
   local folders=() i next
