@@ -46,6 +46,10 @@ def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> 
         # The transparency snapshot (figures by agency and ministry) for the public pages.
         Task("transparency-refresh", ("opengov", "transparency", "refresh"), timeout=3 * 3600,
              daily_at=transparency_at),
+        # Link checks of public resources (linkcheck/), an hour before the refresh so the
+        # snapshot's openness stars see the formats the links actually serve.
+        Task("linkcheck", ("opengov", "linkcheck", "run"), timeout=2 * 3600,
+             daily_at=dt.time((transparency_at.hour - 1) % 24, transparency_at.minute)),
         # ckanext-harvest's log table grows with every run; its docs clean it daily.
         Task("harvest-clean-log", ("harvester", "clean-harvest-log"), timeout=600,
              daily_at=dt.time((transparency_at.hour + 1) % 24, transparency_at.minute)),
