@@ -1,5 +1,78 @@
 """portal: template helpers (registered by plugin.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.opengov.portal import categories, home, names, settings
+from ckanext.opengov.tgdc import dates
+
+
+def opengov_portal_text(kind: str) -> str:
+    """The sysadmin's title / description / intro / about / terms text in the reader's language
+    ("" when none is set: the template then shows the built-in, translated wording)."""
+    return settings.text(kind, tk.h.lang())
+
+
+def opengov_home() -> dict:
+    return {
+        "figures": home.figures(),
+        "latest": home.latest(),
+        "most_viewed": home.most_viewed(),
+        "tracking": home.tracking_enabled(),
+        "categories": home.categories(),
+        "ministries": home.ministries(),
+    }
+
+
+def opengov_title(obj, fallback: str = "") -> str:
+    """An agency's or category's title in the reader's language (``title_en`` in English)."""
+    return names.title(obj, fallback)
+
+
+def opengov_month(value: str) -> str:
+    """"2026-11" → "พ.ย. 2569" in Thai, "Nov 2026" in English."""
+    try:
+        year, month = (int(part) for part in str(value)[:7].split("-"))
+        day = dt.date(year, month, 1)
+    except (TypeError, ValueError):
+        return str(value or "")
+    if tk.h.lang() == "th":
+        return f"{dates.THAI_MONTHS_SHORT[month - 1]} {year + dates.BE_OFFSET}"
+    return day.strftime("%b %Y")
+
+
+def opengov_date(value) -> str:
+    """Any date or datetime (ISO text or object) as a reader expects it: "29 พ.ย. 2569" in
+    Thai (Buddhist Era), "29 Nov 2026" in English."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if tk.h.lang() == "th":
+        return dates.format_thai_date(value)
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def opengov_category_groups(groups: list[dict]) -> list[dict]:
+    return categories.ordered(groups)
+
+
+def opengov_all_categories() -> list[dict]:
+    return categories.all_ordered()
 
 
 def get_helpers() -> dict:
-    return {}
+    return {
+        "opengov_portal_text": opengov_portal_text,
+        "opengov_home": opengov_home,
+        "opengov_title": opengov_title,
+        "opengov_month": opengov_month,
+        "opengov_date": opengov_date,
+        "opengov_category_groups": opengov_category_groups,
+        "opengov_all_categories": opengov_all_categories,
+    }

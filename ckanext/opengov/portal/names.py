@@ -1,0 +1,58 @@
+"""Names in the reader's language: an agency's or category's ``title_en`` in English, its Thai
+title otherwise. One query per request for the whole site (a few thousand rows at most)."""
+from __future__ import annotations
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+
+def english_titles() -> dict[str, str]:
+    """name and id -> title_en of every active agency and category that has one."""
+    cache = getattr(tk.g, "_opengov_english_titles", None) if _has_g() else None
+    if cache is not None:
+        return cache
+    rows = (
+        model.Session.query(model.Group.id, model.Group.name, model.Group.extras)
+        .filter(model.Group.state == "active")
+    )
+    titles = {}
+    for group_id, name, extras in rows:
+        title_en = (extras or {}).get("title_en")
+        if isinstance(title_en, str) and title_en.strip():
+            titles[name] = titles[group_id] = title_en.strip()
+    if _has_g():
+        tk.g._opengov_english_titles = titles
+    return titles
+
+
+def _has_g() -> bool:
+    try:
+        tk.g._get_current_object()  # noqa: SLF001 (raises outside a request)
+        return True
+    except (RuntimeError, AttributeError):
+        return False
+
+
+def in_english() -> bool:
+    try:
+        return tk.h.lang() == "en"
+    except (RuntimeError, AttributeError):
+        return False
+
+
+def title(obj, fallback: str = "") -> str:
+    """The title to show for an agency/category dict (or its name/id): English when the reader
+    reads English and an English title exists."""
+    if isinstance(obj, dict):
+        key_name, key_id = obj.get("name"), obj.get("id")
+        shown = obj.get("title") or obj.get("display_name") or key_name or fallback
+        own_en = obj.get("title_en")
+    else:
+        key_name = key_id = obj
+        shown, own_en = fallback or obj, None
+    if not in_english():
+        return shown or ""
+    if isinstance(own_en, str) and own_en.strip():
+        return own_en.strip()
+    titles = english_titles()
+    return titles.get(key_name) or titles.get(key_id) or shown or ""
