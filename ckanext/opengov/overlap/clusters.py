@@ -1,115 +1,144 @@
-"""Clusters of near-duplicate datasets held by different agencies.
+"""Duplicate pairs across agencies, and groups that cannot chain unrelated records.
 
-MinHash sketches of each dataset's features go into a locality-sensitive hash index
-(datasketch's MinHashLSH); only datasets that share a band are compared, so the work grows
-with the number of datasets and not with its square. A candidate pair counts when the two
-belong to different agencies and their estimated Jaccard similarity reaches the threshold;
-pairs are joined into clusters (union-find).
+1. Profile every record (normalise.py, verify.py) and count document frequencies.
+2. Candidates: MinHash sketches of each title's subject words and trigrams go into a
+   locality-sensitive hash index (datasketch's MinHashLSH), queried before each insert, so the
+   work grows with the catalog and not with its square, and no sketch is kept.
+3. Verify each cross-agency candidate on text and structured evidence (verify.compare).
+4. Agencies' judgements win: a pair judged "not a duplicate" is dropped, a confirmed one kept.
+5. Group: a group is a clique, every member verified against every other; a pair that would join
+   a group only through one member stays a pair. There is no transitive closure, so two records
+   sharing only "by province" with a third never end up together, and no size cut-off is needed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
+
+from ckanext.opengov.overlap import verify
+from ckanext.opengov.overlap.normalise import AgencyNames
 
 NUM_PERM = 64
-THRESHOLD = 0.5
-# A cluster this big is a family of look-alike titles, not one duplicated dataset: cut it off.
-MAX_CLUSTER = 50
+CANDIDATE_THRESHOLD = 0.2   # low on purpose: LSH proposes, verification decides
+# A sketch band shared by more records than this is a common word family, not a lead.
+MAX_CANDIDATES_PER_RECORD = 200
+CONFIRMED = "duplicate"
+REJECTED = "not_duplicate"
 
 
 @dataclass
-class Cluster:
+class Pair:
+    a: int
+    b: int
+    verdict: verify.Verdict
+    judgement: str | None = None
+
+
+@dataclass
+class Group:
     members: list[int]
-    similarity: float          # mean estimated Jaccard of the pairs that joined it
-    pairs: list[tuple[int, int, float]] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+
+    @property
+    def similarity(self) -> float:
+        return round(sum(p.verdict.similarity for p in self.pairs) / len(self.pairs), 3)
 
 
-class _UnionFind:
-    def __init__(self):
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _sketch(feats: set[str]) -> LeanMinHash:
+def _sketch(p: verify.Profile) -> MinHash | None:
+    feats = set(p.title_words) | set(p.grams)
+    if len(feats) < 2:  # an empty title is no evidence of duplication
+        return None
     m = MinHash(num_perm=NUM_PERM)
     m.update_batch([f.encode("utf-8") for f in feats])
-    return LeanMinHash(m)  # drops the permutation tables: a few hundred bytes per dataset
+    return m
 
 
-def find_clusters(docs: Iterable[tuple[str, set[str]]], threshold: float = THRESHOLD) -> list[Cluster]:
-    """docs: (agency id, features) per dataset, in a stable order; members are positions in it."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    agencies: list[str] = []
-    sketches: list[LeanMinHash | None] = []
-    for index, (agency, feats) in enumerate(docs):
-        agencies.append(agency)
-        if len(feats) < 2:  # nothing to compare: an empty title is no evidence of duplication
-            sketches.append(None)
-            continue
-        sketch = _sketch(feats)
-        sketches.append(sketch)
-        lsh.insert(index, sketch, check_duplication=False)
+def profiles(records: Iterable[verify.Record], agency_names=()) -> tuple[list[verify.Profile], verify.Weights]:
+    names = AgencyNames(agency_names)
+    weights = verify.Weights()
+    out = []
+    for record in records:
+        p = verify.profile(record, names)
+        weights.add(p)
+        out.append(p)
+    return out, weights
 
-    union = _UnionFind()
-    pairs: list[tuple[int, int, float]] = []
-    for index, sketch in enumerate(sketches):
+
+def candidates(profs: list[verify.Profile]) -> Iterable[tuple[int, int]]:
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    for index, p in enumerate(profs):
+        sketch = _sketch(p)
         if sketch is None:
             continue
-        for other in lsh.query(sketch):
-            if other <= index or agencies[other] == agencies[index]:
-                continue
-            similarity = float(np.mean(sketch.hashvalues == sketches[other].hashvalues))
-            if similarity >= threshold:
-                pairs.append((index, other, similarity))
-                union.union(index, other)
+        found = lsh.query(sketch)
+        if len(found) <= MAX_CANDIDATES_PER_RECORD:
+            for other in found:
+                if profs[other].agency != p.agency:
+                    yield other, index
+        lsh.insert(index, sketch, check_duplication=False)
 
-    grouped: dict[int, Cluster] = {}
-    for a, b, similarity in pairs:
-        root = union.find(a)
-        grouped.setdefault(root, Cluster(members=[], similarity=0.0)).pairs.append((a, b, similarity))
-    out = []
-    for cluster in grouped.values():
-        members = sorted({i for a, b, _ in cluster.pairs for i in (a, b)})
-        if len(members) > MAX_CLUSTER:
+
+def find_pairs(profs: list[verify.Profile], weights: verify.Weights,
+               judgements: dict[tuple[int, int], str] | None = None,
+               threshold: float = verify.THRESHOLD) -> list[Pair]:
+    """Verified cross-agency pairs (a < b), judgements applied."""
+    judgements = judgements or {}
+    found: dict[tuple[int, int], Pair] = {}
+    for a, b in candidates(profs):
+        key = (min(a, b), max(a, b))
+        if judgements.get(key) == REJECTED:
             continue
-        cluster.members = members
-        cluster.similarity = round(sum(s for _, _, s in cluster.pairs) / len(cluster.pairs), 3)
-        out.append(cluster)
-    out.sort(key=lambda c: (-c.similarity, c.members[0]))
-    return out
+        verdict = verify.compare(profs[key[0]], profs[key[1]], weights, threshold)
+        if verdict.duplicate or judgements.get(key) == CONFIRMED:
+            found[key] = Pair(*key, verdict, judgements.get(key))
+    for key, judgement in judgements.items():  # confirmed pairs the candidates missed
+        if judgement == CONFIRMED and key not in found:
+            found[key] = Pair(*key, verify.compare(profs[key[0]], profs[key[1]], weights, threshold), judgement)
+    return sorted(found.values(), key=lambda p: (-p.verdict.similarity, p.a, p.b))
 
 
-def pairwise_clusters(docs: list[tuple[str, set[str]]], threshold: float = THRESHOLD) -> list[set[int]]:
-    """The baseline the benchmark compares with: exact Jaccard of every cross-agency pair."""
-    union = _UnionFind()
-    linked = set()
-    for i in range(len(docs)):
-        agency_i, feats_i = docs[i]
-        if len(feats_i) < 2:
+def group(pairs: list[Pair]) -> list[Group]:
+    """Cliques, strongest pairs first; each pair is in exactly one group."""
+    linked = {(p.a, p.b) for p in pairs}
+
+    def joined(x: int, y: int) -> bool:
+        return (min(x, y), max(x, y)) in linked
+
+    groups: list[Group] = []
+    placed: dict[tuple[int, int], Group] = {}
+    by_member: dict[int, list[Group]] = {}
+    for pair in pairs:
+        key = (pair.a, pair.b)
+        if key in placed:
+            placed[key].pairs.append(pair)
             continue
-        for j in range(i + 1, len(docs)):
-            agency_j, feats_j = docs[j]
-            if agency_i == agency_j or len(feats_j) < 2:
-                continue
-            inter = len(feats_i & feats_j)
-            if inter and inter / (len(feats_i) + len(feats_j) - inter) >= threshold:
-                union.union(i, j)
-                linked.update((i, j))
-    groups: dict[int, set[int]] = {}
-    for i in linked:
-        groups.setdefault(union.find(i), set()).add(i)
-    return list(groups.values())
+        home = None
+        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+            for g in by_member.get(x, []):
+                if y not in g.members and all(joined(y, m) for m in g.members):
+                    home, newcomer = g, y
+                    break
+            if home:
+                break
+        if home is None:
+            home, newcomer = Group(members=[pair.a]), pair.b
+            groups.append(home)
+            by_member.setdefault(pair.a, []).append(home)
+        for m in home.members:  # the pairs this newcomer closes with every member belong here
+            placed[(min(m, newcomer), max(m, newcomer))] = home
+        home.members.append(newcomer)
+        by_member.setdefault(newcomer, []).append(home)
+        home.pairs.append(pair)
+    for g in groups:
+        g.members.sort()
+        # a pair placed in a group but not yet reached keeps its place: add any missing ones
+    return sorted(groups, key=lambda g: (-g.similarity, g.members[0]))
+
+
+def find_groups(records: Iterable[verify.Record], agency_names=(),
+                judgements_by_index=None) -> tuple[list[Group], list[verify.Profile]]:
+    profs, weights = profiles(records, agency_names)
+    pairs = find_pairs(profs, weights, judgements_by_index)
+    return group(pairs), profs

@@ -1,0 +1,175 @@
+"""Is a candidate pair the same series? Text similarity weighted by rarity, then the
+structured evidence: a different breakdown, unit or kind of data says "no" whatever the words.
+
+A record becomes a Profile once (pure: no CKAN); a Weights object holds the catalog's document
+frequencies, so a word most records share (จำนวน, รายงาน) counts for little and a rare subject
+word (ไข้เลือดออก) for much. Similarity blends the cosine of TF-IDF word vectors with that of
+character trigrams of the title's subject (Thai compounds are written in several ways:
+"ปริมาณน้ำฝน" / "น้ำฝน").
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ckanext.opengov.overlap import glossary, normalise
+
+THRESHOLD = 0.56           # similarity at or above which a pair with no conflict is a duplicate
+WORD_SHARE = 0.55          # of the blend; the rest is character trigrams
+NOTES_WEIGHT = 0.3         # description words count less than title words
+TAG_WEIGHT = 0.5
+FIELD_BONUS = 0.03         # per structured field that agrees
+FIELD_PENALTY = 0.06       # per soft field that disagrees
+# Kinds of data that cannot be the same series (a list of schools is not a count of schools).
+_KINDS = {"ข้อมูลระเบียน": "records", "ข้อมูลสถิติ": "statistics", "ข้อมูลภูมิสารสนเทศเชิงพื้นที่": "geo"}
+
+
+@dataclass
+class Record:
+    """What the pipeline reads of one dataset (public fields only)."""
+    agency: str
+    title: str
+    notes: str = ""
+    tags: tuple = ()
+    data_type: str | None = None
+    unit: str | None = None
+    geo_coverage: str | None = None
+    frequency: str | None = None
+    disaggregate: tuple = ()
+    agency_names: tuple = ()     # the record's own agency's titles, removed from its text
+
+
+@dataclass
+class Profile:
+    agency: str
+    title_words: tuple
+    notes_words: tuple
+    tags: tuple
+    grams: tuple
+    breakdown: normalise.Breakdown
+    kind: str | None
+    unit: str | None
+    geo: str | None
+    frequency: str | None
+    dims_field: frozenset = field(default_factory=frozenset)
+    own_records: bool = False   # what an agency keeps about itself (plans, procurement, staff)
+
+
+def _grams(words: tuple) -> tuple:
+    text = "".join(words)
+    return tuple(sorted({text[i:i + 3] for i in range(len(text) - 2)}))
+
+
+def _unit(value: str | None) -> str | None:
+    value = (value or "").strip().lower().strip(".")
+    return value or None
+
+
+def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Profile:
+    title = normalise.clean(record.title, agencies, record.agency_names)
+    found, subject = normalise.breakdown(title)
+    notes = normalise.clean((record.notes or "")[:normalise.MAX_NOTES_CHARS], agencies, record.agency_names)
+    _, notes = normalise.breakdown(notes)
+    title_words = normalise.words(subject)
+    tags = tuple(sorted({w for t in record.tags or () for w in normalise.words(normalise.clean(t))}))
+    dims = frozenset(glossary.DISAGGREGATE[d] for d in record.disaggregate or () if d in glossary.DISAGGREGATE)
+    return Profile(
+        agency=record.agency, title_words=title_words, notes_words=normalise.words(notes), tags=tags,
+        grams=_grams(title_words), breakdown=found, kind=_KINDS.get(record.data_type or ""),
+        unit=_unit(record.unit), geo=glossary.GEO_COVERAGE.get(record.geo_coverage or ""),
+        frequency=glossary.FREQUENCY.get(record.frequency or ""), dims_field=dims,
+        own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS))
+
+
+class Weights:
+    """Inverse document frequencies of words and trigrams over one catalog."""
+
+    def __init__(self):
+        self.df: dict[str, int] = {}
+        self.n = 0
+
+    def add(self, p: Profile) -> None:
+        self.n += 1
+        for term in {*p.title_words, *p.notes_words, *p.tags, *("#" + g for g in p.grams)}:
+            self.df[term] = self.df.get(term, 0) + 1
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+
+def _vector(terms_weights, weights: Weights) -> dict[str, float]:
+    vec: dict[str, float] = {}
+    for term, w in terms_weights:
+        vec[term] = vec.get(term, 0.0) + w * weights.idf(term)
+    return vec
+
+
+def _cosine(a: dict, b: dict) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def _words(p: Profile, weights: Weights) -> dict[str, float]:
+    return _vector([(w, 1.0) for w in p.title_words] + [(w, TAG_WEIGHT) for w in p.tags]
+                   + [(w, NOTES_WEIGHT) for w in p.notes_words], weights)
+
+
+@dataclass
+class Verdict:
+    duplicate: bool
+    similarity: float
+    terms: list[str]            # shared subject words, rarest first
+    matching: list[str]         # structured fields that agree
+    conflicts: list[str]        # structured fields that disagree (any one says "not the same series")
+
+
+def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str], list[str]]:
+    hard, soft, same = [], [], []
+    if a.own_records or b.own_records:
+        hard.append("own_records")
+    # A breakdown one title states and the other does not is another series (a national total
+    # is not the provincial table), unless the silent record's own field says the same level.
+    x, y = a.breakdown.geo, b.breakdown.geo
+    if x or y:
+        same_level = x == y or (not x and a.geo == y) or (not y and b.geo == x)
+        (same if same_level else hard).append("breakdown_geo")
+    elif a.geo and b.geo:
+        (same if a.geo == b.geo else soft).append("geo")
+    x, y = a.breakdown.time, b.breakdown.time
+    if x or y:
+        (same if x == y else hard).append("breakdown_time")
+    dims_a, dims_b = a.breakdown.dims | a.dims_field, b.breakdown.dims | b.dims_field
+    if dims_a or dims_b:
+        (same if dims_a == dims_b else hard).append("breakdown")
+    for name, strict in (("kind", True), ("unit", True), ("frequency", False)):
+        x, y = getattr(a, name), getattr(b, name)
+        if x and y:
+            (same if x == y else hard if strict else soft).append(name)
+    return hard, soft, same
+
+
+def _key_word_found(a: Profile, b: Profile, weights: Weights) -> bool:
+    if not a.title_words:
+        return False
+    key = max(a.title_words, key=weights.idf)
+    text = "".join(b.title_words)
+    return key in text or key in b.tags or key in b.notes_words or (len(text) >= 3 and text in key)
+
+
+def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHOLD) -> Verdict:
+    wa, wb = _words(a, weights), _words(b, weights)
+    ga = _vector([("#" + g, 1.0) for g in a.grams], weights)
+    gb = _vector([("#" + g, 1.0) for g in b.grams], weights)
+    similarity = WORD_SHARE * _cosine(wa, wb) + (1 - WORD_SHARE) * _cosine(ga, gb)
+    hard, soft, same = _conflicts_and_matches(a, b)
+    score = similarity + FIELD_BONUS * len(same) - FIELD_PENALTY * len(soft)
+    shared_title = set(a.title_words) & set(b.title_words)
+    # Each title's rarest word is what it is about: unmatched on both sides, two titles that
+    # share only their framing ("ผู้ได้รับการช่วยเหลือ...") are about different things.
+    if not (_key_word_found(a, b, weights) or _key_word_found(b, a, weights)):
+        hard.append("subject")
+    terms = sorted(shared_title | (set(a.tags) & set(b.tags)), key=lambda t: (-weights.idf(t), t))[:6]
+    duplicate = not hard and score >= threshold and bool(shared_title or similarity >= threshold + 0.1)
+    return Verdict(duplicate, round(min(1.0, max(0.0, score)), 3), terms, same, hard + soft)
