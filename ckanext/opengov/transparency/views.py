@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from ckanext.opengov.transparency.actions import MAX_LIMIT, can_see_private
 from ckanext.opengov.messages import N_, bilingual
-from ckanext.opengov.transparency import catalog, labels, params, queries, schema, tables, writers
+from ckanext.opengov.transparency import catalog, labels, overlap_store, params, queries, schema, tables, writers
 from ckanext.opengov.transparency.metrics import completeness, openness
 from ckanext.opengov.transparency.metrics import timeliness as tl
 
@@ -193,6 +193,7 @@ def agency(name: str):
             "line", [str(h["snapshot_date"]) for h in history],
             [(tk._("Score"), [h["score"] for h in history])]), row["name"]),
         "total_fields": len(completeness.REQUIRED_FIELDS),
+        "overlap": overlap_store.agency_counts(conn, day, row["org_id"]),
     })
 
 
@@ -208,10 +209,10 @@ def overlap():
     last = max(1, -(-cluster_count // OVERLAP_PAGE))
     if page > last:
         tk.abort(404, bilingual(NO_SUCH_PAGE, page=page, last=last))
-    clusters = list(queries.public_clusters(conn, queries.rows(conn, """
-        SELECT cluster_id, similarity, agencies, members FROM opengov_tr_overlap
+    clusters = overlap_store.explain(conn, list(queries.public_clusters(conn, queries.rows(conn, """
+        SELECT cluster_id, similarity, agencies, members, pairs FROM opengov_tr_overlap
         WHERE snapshot_date = :day ORDER BY cluster_id LIMIT :limit OFFSET :offset""",
-        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE)))
+        day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE))))
     cells = list(tables.TABLES["objectives"].rows(conn, day))
     objectives = sorted({c["objective"] for c in cells})
     counts: dict[str, dict[str, int]] = {}
