@@ -103,9 +103,11 @@ test-db: services
 test-deployment: test-db
 	@$(TEST_ENV) dev/test-deployment.sh start
 
+# The leak scan runs in process and, through the test deployment's nginx and its cache, live.
 test: test-deployment
 	@token=$$($(TEST_ENV) dev/test-deployment.sh token) || { echo "error: no API token from the test deployment; see $(DEV)/logs/deploy-test-admin.log" >&2; exit 1; }; \
-	$(TEST_ENV) $(DEPLOY_TEST_ENV) OPENGOV_DEPLOYMENT_TOKEN=$$token $(PYTEST) $(PYTEST_ARGS)
+	$(TEST_ENV) $(DEPLOY_TEST_ENV) OPENGOV_DEPLOYMENT_TOKEN=$$token \
+	  OPENGOV_LEAK_SCAN_URL=http://127.0.0.1:$(TEST_CKAN_PORT) OPENGOV_LEAK_SCAN_TOKEN=$$token $(PYTEST) $(PYTEST_ARGS)
 
 i18n: install
 

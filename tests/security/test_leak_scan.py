@@ -6,10 +6,14 @@ Routes and actions are enumerated from the running app (``url_map``, ``ckan.logi
 and checked against the classification in channels.py; path arguments and parameters are filled
 with the planted objects' ids and names.
 
-In-process by default (CKAN's test ``app``). To scan a live site through its web server:
+In-process always (CKAN's test ``app``). A live site is scanned too, through its web server, when
+it is named (`make test` names the test deployment's nginx, dev/test-deployment.sh):
     OPENGOV_LEAK_SCAN_URL=https://portal.example OPENGOV_LEAK_SCAN_TOKEN=<sysadmin API token> \\
         pytest --ckan-ini=test.ini tests/security/test_leak_scan.py
 (the secrets are planted there with the token; the routes and actions are those of this checkout).
+Against a live site two more tests check its cache (nginx's proxy_cache): pages of a logged-in
+person are never stored nor served from it, and a dataset made private leaves it within the
+window its Cache-Control announced.
 """
 from __future__ import annotations
 
@@ -18,13 +22,15 @@ import itertools
 import json
 import os
 import re
+import time
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 
 import pytest
 
 from tests.security import channels
-from tests.security.planted import Planted, plant
+from tests.security.planted import PASSWORD, Planted, plant
 
 LIVE_URL = os.environ.get("OPENGOV_LEAK_SCAN_URL", "").rstrip("/")
 LIVE_TOKEN = os.environ.get("OPENGOV_LEAK_SCAN_TOKEN", "")
@@ -102,10 +108,17 @@ class InProcess:
 
 
 class Live:
+    """Anonymous requests to a live site. It keeps no cookies, as InProcess: a session cookie
+    (CKAN sets one with every page's CSRF token) would make nginx treat every later request as
+    a person's and bypass its cache, so the scan would never see what the cache serves."""
+
     def __init__(self, base_url: str):
+        from http.cookiejar import DefaultCookiePolicy
+
         import requests
 
         self.base, self.session = base_url, requests.Session()
+        self.session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
 
     def request(self, method: str, path: str, query: dict | None = None, body: dict | None = None) -> Answer:
         response = self.session.request(method, self.base + path, params=query, json=body,
@@ -374,10 +387,10 @@ def scan_actions(client, planted: Planted, fingerprint, findings: Findings) -> F
     return findings
 
 
-@pytest.fixture
+@pytest.fixture(params=["in-process"] + (["live"] if LIVE_URL else []))
 def target(request, app):
-    """The site to scan, with the secrets planted: this process, or OPENGOV_LEAK_SCAN_URL."""
-    if LIVE_URL:  # the live site's database is its own: nothing here is emptied
+    """The site to scan, with the secrets planted: this process, and OPENGOV_LEAK_SCAN_URL when set."""
+    if request.param == "live":  # the live site's database is its own: nothing here is emptied
         planted = plant(live_api)
         live_api("opengov_transparency_refresh")
         return Live(LIVE_URL), planted, api_fingerprint
@@ -398,3 +411,114 @@ def test_no_secret_reaches_anonymous_callers_through_any_channel(app, target):
     # The control: the public dataset was seen, so the scan reached real content.
     assert findings.seen_public == set(planted.public_markers), (findings.seen_public, findings.calls)
     assert not findings.report(), f"after {findings.calls} anonymous calls:\n{findings.report()}"
+
+
+# --- a live site's cache (nginx's proxy_cache in front of CKAN) --------------------------------
+
+live_only = pytest.mark.skipif(not LIVE_URL, reason="scans a live site: set OPENGOV_LEAK_SCAN_URL and "
+                                                    "OPENGOV_LEAK_SCAN_TOKEN (make test does)")
+# Beyond the max-age the cached answer announced: nginx counts whole seconds, and the polling
+# request takes its own time.
+STALE_SLACK_SECONDS = 5
+PERSONAL_CACHE_CONTROL = "private, no-store"  # dev/nginx.conf.in: every answer to a person
+LIVE_WALK_CLIENTS = 3  # pages asked for at once in the logged-in walk (bounded; a small site's workers)
+
+
+def log_in(name: str, password: str):
+    """A browser session of `name` on the live site, logged in through the login form."""
+    import requests
+
+    session = requests.Session()
+    page = session.get(LIVE_URL + "/user/login", timeout=60)
+    token = re.search(r'<meta name="_csrf_token" content="([^"]+)"', page.text)
+    assert token, page.text[:500]
+    answer = session.post(LIVE_URL + "/user/login", timeout=60, allow_redirects=False,
+                          data={"login": name, "password": password, "_csrf_token": token.group(1)})
+    assert answer.status_code in (302, 303), answer.text[:1000]
+    return session
+
+
+def logged_in_paths(flask_app, planted: Planted) -> list[str]:
+    """One path of every page a logged-in person reads (each READ, LOGIN and FORM endpoint with
+    a GET rule), filled with the planted private objects first: enumerated, not listed by hand.
+    The public forms (log in, log out, register) are left out: they change the session itself."""
+    paths = []
+    for endpoint, rules in sorted(registered_routes(flask_app).items()):
+        if channels.ROUTES.get(endpoint) not in (channels.READ, channels.LOGIN, channels.FORM):
+            continue
+        rule = next((rule for rule in rules if "GET" in rule.methods), None)
+        if rule is not None:
+            paths.append(rule_paths(planted, rule)[0])
+    return paths
+
+
+def _walk_one(editor, anonymous: Live, planted: Planted, path: str) -> tuple[list[str], list[str]]:
+    """(problems, secrets shown to the editor) for one page: the editor's visit, then an
+    anonymous one when the editor was shown a secret."""
+    problems = []
+    mine = editor.get(LIVE_URL + path, timeout=60, allow_redirects=False)
+    cache = mine.headers.get("X-Cache-Status")  # absent: a static file nginx served itself
+    if cache is not None and (cache != "BYPASS" or mine.headers.get("Cache-Control") != PERSONAL_CACHE_CONTROL):
+        problems.append(f"GET {path} as the editor: X-Cache-Status {cache}, "
+                        f"Cache-Control {mine.headers.get('Cache-Control')!r}")
+    # Secrets the editor was shown and the path does not name (a page may repeat its URL).
+    shown = [what for what in planted.leaks_in(_text(mine.content) + "\n" + mine.headers.get("Location", ""))
+             if planted.secrets[what] not in path]
+    if shown:  # nothing secret on the editor's page: no cached copy of it could leak one
+        seen = anonymous.request("GET", path)
+        problems += [f"GET {path} anonymously after the editor: shows the {what} [{seen.status}]"
+                     for what in planted.leaks_in(seen.text + "\n" + seen.location) if what in shown]
+    return problems, shown
+
+
+@live_only
+def test_pages_of_a_logged_in_person_never_reach_an_anonymous_visitor_through_the_cache(app):
+    """Every page the agency's editor reads (private datasets in it) is neither stored nor served
+    from the cache; the same page asked for anonymously right after shows none of it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    planted = plant(live_api)
+    editor = log_in(planted.objects["editor"]["name"], PASSWORD)
+    anonymous = Live(LIVE_URL)
+    paths = logged_in_paths(app.flask_app, planted)
+    with ThreadPoolExecutor(max_workers=LIVE_WALK_CLIENTS) as pool:
+        walked = list(pool.map(lambda path: _walk_one(editor, anonymous, planted, path), paths))
+    problems = [problem for found, _ in walked for problem in found]
+    # The control: the walk went through pages that show the editor the private data.
+    seen_by_editor = {what for _, shown in walked for what in shown}
+    assert "private dataset title" in seen_by_editor, (len(paths), sorted(seen_by_editor))
+    assert not problems, f"{len(problems)} problems in {len(paths)} pages:\n" + "\n".join(problems)
+
+
+@live_only
+def test_a_dataset_made_private_leaves_the_cache_within_the_window_it_announced():
+    """An anonymous answer may be served from the cache for as long as its Cache-Control said
+    (docs/deployment.md, "Staleness"), never longer: then the dataset made private is gone."""
+    from tests import factories
+
+    marker = f"zzstale{uuid.uuid4().hex[:10]}"
+    agency = live_api("organization_create", **factories.agency())
+    dataset = live_api("package_create", **factories.tgdc_dataset(agency["id"], title=f"ข้อมูลเปิด {marker}"))
+    paths = [f"/api/3/action/package_show?id={dataset['name']}",
+             f"/api/3/action/package_search?q=name:{dataset['name']}",
+             f"/dataset/{dataset['name']}", f"/dataset/?q=name:{dataset['name']}"]
+    anonymous = Live(LIVE_URL)
+    for path in paths:
+        assert marker in anonymous.request("GET", path).text, path
+    cached = anonymous.session.get(LIVE_URL + paths[0], timeout=60)
+    assert cached.headers.get("X-Cache-Status") == "HIT", cached.headers  # the window exists
+    max_age = int(re.search(r"max-age=(\d+)", cached.headers["Cache-Control"]).group(1))
+
+    live_api("package_patch", id=dataset["id"], private=True)
+    made_private = time.monotonic()
+    deadline = made_private + max_age + STALE_SLACK_SECONDS
+    while True:
+        showing = [path for path in paths if marker in anonymous.request("GET", path).text]
+        if not showing:
+            break
+        assert time.monotonic() < deadline, (
+            f"{max_age + STALE_SLACK_SECONDS} s after the dataset was made private, anonymous visitors "
+            f"still get it from {showing} (Cache-Control max-age={max_age})")
+        time.sleep(1)
+    gone = anonymous.request("GET", paths[0])
+    assert gone.status in (403, 404), gone.status
