@@ -53,6 +53,12 @@ def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> 
         # ckanext-harvest's log table grows with every run; its docs clean it daily.
         Task("harvest-clean-log", ("harvester", "clean-harvest-log"), timeout=600,
              daily_at=dt.time((transparency_at.hour + 1) % 24, transparency_at.minute)),
+        # Digests of what people follow (participation/), in the morning. The weekly run is
+        # daily too: it mails only those whose last weekly digest is a week old.
+        Task("digest-daily", ("opengov", "digest", "send", "--frequency", "daily"), timeout=3600,
+             daily_at=dt.time(7, 0)),
+        Task("digest-weekly", ("opengov", "digest", "send", "--frequency", "weekly"), timeout=3600,
+             daily_at=dt.time(7, 30)),
     ]
 
 
