@@ -34,6 +34,7 @@ if [[ ! -f $STAMP || $ROOT/requirements.txt -nt $STAMP || $ROOT/dev-requirements
     "$VENV/bin/pip" install -q --upgrade pip setuptools wheel &&
     PATH="$PATH:$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_config | head -1)")" \
       "$VENV/bin/pip" install -q -r "$ROOT/dev-requirements.txt" &&
+    "$VENV/bin/pip" install -q --no-deps ckanext-xloader==2.6.0 &&  # see requirements.txt
     "$VENV/bin/pip" install -q -e "$ROOT"
   } >"$LOG_DIR/pip.log" 2>&1 || { tail -n 20 "$LOG_DIR/pip.log" >&2; die "pip install failed; see $LOG_DIR/pip.log"; }
   touch "$STAMP"
