@@ -1,0 +1,87 @@
+"""The duplicate method on hand-made Thai and English records (pure: no services)."""
+from __future__ import annotations
+
+from ckanext.opengov.overlap import clusters, normalise, verify
+
+AGENCIES = ["สำนักงานสถิติแห่งชาติ", "กรมการปกครอง", "National Statistical Office"]
+
+
+def rec(agency, title, **kw):
+    return verify.Record(agency=agency, title=title, agency_names=(agency,), **kw)
+
+
+def judge(a, b):
+    profs, weights = clusters.profiles([a, b], AGENCIES)
+    return verify.compare(profs[0], profs[1], weights)
+
+
+# ---- normalisation
+
+def test_agency_names_years_in_both_eras_and_thai_digits_are_removed():
+    names = normalise.AgencyNames(AGENCIES)
+    for title in ("จำนวนประชากร พ.ศ. ๒๕๖๖ สำนักงานสถิติแห่งชาติ", "จำนวนประชากร (2566)",
+                  "จำนวนประชากร 2023 National Statistical Office", "จำนวนประชากร ปีงบประมาณ 2560-2566"):
+        _, subject = normalise.breakdown(normalise.clean(title, names))
+        assert normalise.words(subject) == ("จำนวน", "ประชากร"), title
+
+
+def test_breakdown_is_taken_out_of_the_subject_in_thai_and_english():
+    found, rest = normalise.breakdown(normalise.clean("สถิติประชากรรายจังหวัด จำแนกตามเพศและกลุ่มอายุ รายเดือน"))
+    assert (found.geo, found.time, found.dims) == ("province", "month", frozenset({"sex", "age"}))
+    assert "จังหวัด" not in normalise.words(rest)
+    found, rest = normalise.breakdown(normalise.clean("Population by province and sex"))
+    assert (found.geo, found.dims) == ("province", frozenset({"sex"}))
+    assert normalise.words(rest) == ("ประชากร",)  # English subject words map to Thai
+
+
+def test_a_fund_is_not_an_agency_name():
+    assert "กองทุนหมู่บ้าน" in normalise.words(normalise.clean("กองทุนหมู่บ้าน"))
+
+
+# ---- verification
+
+def test_same_series_other_years_reworded_is_a_duplicate_and_says_why():
+    verdict = judge(rec("nso", "สถิติจำนวนประชากรรายจังหวัด พ.ศ. 2565 สำนักงานสถิติแห่งชาติ", unit="คน"),
+                    rec("dopa", "จำนวนประชากร จำแนกตามจังหวัด (2567)", unit="คน"))
+    assert verdict.duplicate
+    assert "ประชากร" in verdict.terms and {"breakdown_geo", "unit"} <= set(verdict.matching)
+
+
+def test_same_subject_other_breakdown_is_not_a_duplicate():
+    verdict = judge(rec("nso", "จำนวนประชากรรายจังหวัด 2566"), rec("dopa", "จำนวนประชากรรายอำเภอ 2566"))
+    assert not verdict.duplicate and "breakdown_geo" in verdict.conflicts
+
+
+def test_same_words_other_unit_or_subject_is_not_a_duplicate():
+    assert not judge(rec("a", "มูลค่าการส่งออกข้าวรายเดือน", unit="บาท"),
+                     rec("b", "ปริมาณการส่งออกข้าวรายเดือน", unit="ตัน")).duplicate
+    assert not judge(rec("a", "จำนวนผู้ป่วยโรคไข้เลือดออกรายจังหวัด"),
+                     rec("b", "จำนวนผู้ป่วยโรคเบาหวานรายจังหวัด")).duplicate
+
+
+def test_every_agencys_own_action_plan_is_not_a_duplicate():
+    assert not judge(rec("a", "แผนปฏิบัติราชการประจำปี 2566"), rec("b", "แผนปฏิบัติราชการประจำปี 2566")).duplicate
+
+
+# ---- grouping
+
+def _pair(a, b, sim=0.8):
+    return clusters.Pair(a, b, verify.Verdict(True, sim, [], [], []))
+
+
+def test_groups_never_chain_records_through_a_third():
+    # 0~1 and 1~2 but not 0~2: two pairs, not one group of three
+    groups = clusters.group([_pair(0, 1, 0.9), _pair(1, 2, 0.8)])
+    assert sorted(g.members for g in groups) == [[0, 1], [1, 2]]
+    # all three alike each other: one group holding the three pairs
+    groups = clusters.group([_pair(0, 1), _pair(1, 2), _pair(0, 2)])
+    assert [g.members for g in groups] == [[0, 1, 2]] and len(groups[0].pairs) == 3
+
+
+def test_pipeline_finds_cross_agency_pairs_only_and_respects_judgements():
+    records = [rec("nso", "จำนวนประชากรรายจังหวัด 2566"), rec("dopa", "สถิติจำนวนประชากร จำแนกรายจังหวัด 2564"),
+               rec("nso", "จำนวนประชากรรายจังหวัด 2565"), rec("tmd", "ปริมาณน้ำฝนรายวัน")]
+    groups, _ = clusters.find_groups(records, AGENCIES)
+    assert sorted(g.members for g in groups) == [[0, 1], [1, 2]]
+    groups, _ = clusters.find_groups(records, AGENCIES, {(0, 1): clusters.REJECTED, (0, 3): clusters.CONFIRMED})
+    assert sorted(g.members for g in groups) == [[0, 3], [1, 2]]
