@@ -2,7 +2,8 @@
 
 Only a cell that is wholly a number or a date changes: Thai digits (๐-๙) become ASCII digits,
 thousands separators go, and a Buddhist-Era date (15/03/2567, 15 มี.ค. 2567, 15 มีนาคม 2567)
-becomes an ISO Common-Era date (2024-03-15), so the column is numeric or a date and sorts.
+becomes an ISO Common-Era date (2024-03-15), as does a day-first CE one (15/03/2024), so the
+column is numeric or a date and sorts.
 Text that merely contains digits ("ซอย ๕") keeps its own characters.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ckanext.opengov.tgdc.dates import BE_OFFSET, BE_THRESHOLD, THAI_MONTHS_SHORT
+from ckanext.opengov.tgdc.dates import BE_OFFSET, BE_THRESHOLD, EARLIEST_CE, LATEST_CE, THAI_MONTHS_SHORT
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 THAI_MONTHS_LONG = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
@@ -24,17 +25,18 @@ _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _D_MONTH_Y = re.compile(r"(\d{1,2})\s*([\u0e00-\u0e7f.]+)\s*(?:พ\.ศ\.\s*)?(\d{4})")
 
 
-def _iso(day: int, month: int, be_year: int) -> str | None:
-    if be_year < BE_THRESHOLD or not 1 <= month <= 12:
+def _iso(day: int, month: int, year: int) -> str | None:
+    """Day-first, as Thai dates are written; a year of 2400 or more is Buddhist Era."""
+    year = year - BE_OFFSET if year >= BE_THRESHOLD else year
+    if not EARLIEST_CE <= year <= LATEST_CE or not 1 <= month <= 12:
         return None
-    year = be_year - BE_OFFSET
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def be_date(text: str) -> str | None:
-    """'15/03/2567' or '15 มี.ค. 2567' -> '2024-03-15'; None when the text is not a BE date."""
+    """'15/03/2567', '15 มี.ค. 2567' or '15/03/2024' -> '2024-03-15'; None when not a date."""
     match = _DMY.fullmatch(text)
     if match:
         day, month, year = (int(g) for g in match.groups())

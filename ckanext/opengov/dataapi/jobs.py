@@ -7,6 +7,7 @@ the file store or through the guarded client, and Thai text is decoded by rule, 
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
@@ -54,16 +55,40 @@ def load_resource(resource_id: str) -> None:
         return _failed(resource_id, bilingual(MESSAGES[error.reason], detail=error.detail))
     except Exception as error:  # the DataStore refused: say so on the resource, keep the trace in the log
         log.exception("loading resource %s failed", resource_id)
-        return _failed(resource_id, bilingual(MESSAGES["load"], detail=type(error).__name__))
+        return _failed(resource_id, bilingual(MESSAGES["load"], detail=_detail(error)))
     status.write(resource_id, "complete", value={
         "encoding": info["encoding"], "rows": info["rows"], "format": fmt})
     _views(resource_id)
     log.info("resource %s loaded: %s rows (%s, %s)", resource_id, info["rows"], fmt, info["encoding"])
 
 
+@contextlib.contextmanager
+def _as_site_user():
+    """xloader's loader calls datastore_create with no user in its context, and CKAN then takes
+    the request's user; the resource_patch that marks the table active records an activity,
+    which needs one. A job has no request, so it gets one, as the site user."""
+    from flask import g, has_request_context
+
+    from ckan.lib.helpers import _get_auto_flask_context
+
+    auto = None if has_request_context() else _get_auto_flask_context()
+    if auto is None:
+        yield
+        return
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
+    with auto.app.test_request_context():
+        g.user = site_user
+        yield
+
+
 def _store(resource_id: str, csv_path: str) -> None:
     from ckanext.xloader import loader
 
+    with _as_site_user():
+        _load(loader, resource_id, csv_path)
+
+
+def _load(loader, resource_id: str, csv_path: str) -> None:
     # Type guessing (numbers, dates) reads the whole file through tabulator; a very large file
     # goes in by COPY as text, as xloader itself does past max_type_guessing_length.
     limit = int(tk.config.get("ckanext.xloader.max_type_guessing_length") or 100_000_000)
@@ -81,6 +106,15 @@ def _views(resource_id: str) -> None:
     package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
     tk.get_action("resource_create_default_resource_views")(
         {"ignore_auth": True}, {"resource": resource, "package": package, "create_datastore_views": True})
+
+
+def _detail(error: Exception) -> str:
+    """xloader's own errors are written for publishers; others name only their kind (no SQL)."""
+    from ckanext.xloader.job_exceptions import LoaderError
+
+    if isinstance(error, LoaderError):
+        return str(error)[:500]
+    return type(error).__name__
 
 
 def _failed(resource_id: str, message: str) -> None:

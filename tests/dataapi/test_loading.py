@@ -1,0 +1,99 @@
+"""Uploaded and linked tables load into the DataStore with Thai intact, through the real worker."""
+from __future__ import annotations
+
+import pytest
+
+from tests.dataapi.conftest import run_jobs
+
+pytestmark = pytest.mark.usefixtures("portal")  # emptied first, then the sysadmin is made
+
+THAI_CSV = "จังหวัด,วันที่สำรวจ,จำนวนประชากร\nกรุงเทพมหานคร,15/03/2567,\"5,494,932\"\nเชียงใหม่,1 เม.ย. 2567,๑๗๗๙๒๕๔\n"
+
+
+def records(api, resource_id):
+    found = api("datastore_search", resource_id=resource_id, sort="_id")
+    return {f["id"]: f["type"] for f in found["fields"]}, found["records"]
+
+
+def status_of(api, resource_id):
+    return api("xloader_status", resource_id=resource_id)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "tis-620", "cp874"])
+def test_an_uploaded_thai_csv_loads_with_its_characters_and_types(api, dataset, upload, encoding):
+    package = dataset()
+    resource = upload(package["id"], "population.csv", THAI_CSV.encode(encoding), "CSV")
+    run_jobs()
+    loaded = status_of(api, resource["id"])
+    assert loaded["status"] == "complete", loaded["error"]
+    types, rows = records(api, resource["id"])
+    assert list(types) == ["_id", "จังหวัด", "วันที่สำรวจ", "จำนวนประชากร"]
+    assert types["จำนวนประชากร"] == "numeric" and types["วันที่สำรวจ"] == "timestamp"
+    assert [r["จังหวัด"] for r in rows] == ["กรุงเทพมหานคร", "เชียงใหม่"]
+    assert [r["จำนวนประชากร"] for r in rows] == [5494932, 1779254]
+    assert [r["วันที่สำรวจ"][:10] for r in rows] == ["2024-03-15", "2024-04-01"]
+
+
+def test_a_tsv_and_an_xlsx_load_too(api, dataset, upload, tmp_path):
+    from openpyxl import Workbook
+
+    package = dataset()
+    tsv = upload(package["id"], "rain.tsv", "สถานี\tปริมาณฝน\nดอนเมือง\t๑๒.๕\n".encode("cp874"), "TSV")
+    book = Workbook()
+    book.active.append(["อำเภอ", "วันที่", "จำนวน"])
+    book.active.append(["เมือง", "15/03/2567", 12])
+    book.save(tmp_path / "t.xlsx")
+    xlsx = upload(package["id"], "districts.xlsx", (tmp_path / "t.xlsx").read_bytes(), "XLSX")
+    run_jobs()
+    types, rows = records(api, tsv["id"])
+    assert rows[0]["สถานี"] == "ดอนเมือง" and float(rows[0]["ปริมาณฝน"]) == 12.5
+    types, rows = records(api, xlsx["id"])
+    assert rows[0]["อำเภอ"] == "เมือง" and rows[0]["วันที่"].startswith("2024-03-15") and rows[0]["จำนวน"] == 12
+
+
+def test_an_encoding_that_cannot_be_told_is_reported_not_guessed(app, api, dataset, upload):
+    package = dataset()
+    latin = upload(package["id"], "cafes.csv", "ร้าน,เมนู\ncafé,crème brûlée\n".encode("utf-8").replace(
+        "café".encode(), "café".encode("latin-1")), "CSV")
+    run_jobs()
+    loaded = status_of(api, latin["id"])
+    assert loaded["status"] == "error"
+    assert "UTF-8" in loaded["error"]["message"] and "TIS-620" in loaded["error"]["message"]
+    assert not api("resource_show", id=latin["id"]).get("datastore_active")
+    api("datastore_search", status=404, resource_id=latin["id"])
+    # The resource page says so, in Thai and English.
+    page = app.get(f"/dataset/{package['name']}/resource/{latin['id']}").get_data(as_text=True)
+    assert "TIS-620" in page
+
+
+def test_a_linked_file_is_fetched_through_the_guarded_client(api, dataset, fault_server, forbidden_servers):
+    body = THAI_CSV.encode("tis-620")
+    url = fault_server.route("/population.csv", lambda h: h.send(200, body, "text/csv"))
+    package = dataset()
+    linked = api("resource_create", package_id=package["id"], name="ลิงก์", format="CSV", url=url)
+    forbidden = [api("resource_create", package_id=package["id"], name="ห้าม", format="CSV",
+                     url=server.base + "/secret") for server in forbidden_servers]
+    run_jobs()
+    assert [r["จังหวัด"] for r in records(api, linked["id"])[1]] == ["กรุงเทพมหานคร", "เชียงใหม่"]
+    for resource, server in zip(forbidden, forbidden_servers):
+        loaded = status_of(api, resource["id"])
+        assert loaded["status"] == "error" and "private, local or reserved" in loaded["error"]["message"]
+        assert server.requests == []  # never connected
+
+
+def test_a_linked_file_over_the_size_limit_is_refused(api, dataset, fault_server, ckan_config, monkeypatch):
+    monkeypatch.setitem(ckan_config, "ckanext.opengov.harvest.max_response_bytes", 1000)
+    url = fault_server.route("/big.csv", lambda h: h.send(200, b"a,b\n" + b"1,2\n" * 1000, "text/csv"))
+    package = dataset()
+    big = api("resource_create", package_id=package["id"], name="ใหญ่", format="CSV", url=url)
+    run_jobs()
+    loaded = status_of(api, big["id"])
+    assert loaded["status"] == "error" and "1000" in loaded["error"]["message"]
+
+
+def test_a_loaded_table_gets_the_table_view(api, dataset, upload):
+    package = dataset()
+    resource = upload(package["id"], "population.csv", THAI_CSV.encode("utf-8"), "CSV")
+    assert "datatables_view" not in {v["view_type"] for v in api("resource_view_list", id=resource["id"])}
+    run_jobs()
+    assert "datatables_view" in {v["view_type"] for v in api("resource_view_list", id=resource["id"])}
