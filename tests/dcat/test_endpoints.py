@@ -71,7 +71,7 @@ def test_dataset_rdf_carries_the_tgdc_fields(app, api, extension):
     # the resource as a distribution
     (distribution,) = g.objects(ref, DCAT.distribution)
     assert g.value(distribution, DCT.title) == Literal("ไฟล์ข้อมูล")
-    assert g.value(distribution, DCT["format"]) == Literal("CSV")
+    assert g.value(distribution, DCT["format"]) == URIRef(EU + "file-type/CSV")  # DCAT-AP 3: a node
     assert g.value(distribution, DCAT.accessURL) == URIRef("http://127.0.0.1:9/population.csv")
 
 

@@ -104,3 +104,103 @@ def test_the_public_reference_to_a_record_drops_credentials_and_tokens_of_the_so
     assert source_dataset_url("https://user:pw@catalog.example.go.th/data/?token=abc#f", record) == (
         "https://catalog.example.go.th/data/dataset/rainfall")
     assert source_dataset_url("http://u@[2001:db8::1]:8080", record) == "http://[2001:db8::1]:8080/dataset/rainfall"
+
+
+# --- DCAT records: the harvester's profile chain (euro_dcat_ap_3, opengov_tgdc, opengov_tgdc_harvest)
+
+import pytest  # noqa: E402
+
+from ckanext.dcat.processors import RDFParser  # noqa: E402
+
+from ckanext.opengov.harvest.dcat_harvester import PROFILES  # noqa: E402
+
+EU_FREQ = "http://publications.europa.eu/resource/authority/frequency/"
+DC_FREQ = "http://purl.org/cld/freq/"
+
+
+def harvest_read(periodicity: str | None = None, extra: str = "") -> dict:
+    """What the DCAT harvester makes of one foreign DCAT-AP record."""
+    value = ""
+    if periodicity is not None:
+        value = (f"dct:accrualPeriodicity <{periodicity}> ;" if "://" in periodicity
+                 else f'dct:accrualPeriodicity "{periodicity}" ;')
+    turtle = f"""
+    @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+    @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+    <https://data.example.org/d/1> a dcat:Dataset ; dct:title "Rainfall" ; {value} {extra}
+      dct:publisher [ a foaf:Agent ; foaf:name "Met Office" ] ;
+      dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://data.example.org/r.csv> ;
+                          dct:format "CSV" ] .
+    """
+    parser = RDFParser(profiles=PROFILES)
+    parser.parse(turtle, _format="turtle")
+    (dataset,) = list(parser.datasets())
+    return dataset
+
+
+def frequency(dataset: dict) -> tuple:
+    return dataset.get("update_frequency_unit"), dataset.get("update_frequency_interval")
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    # Dublin Core Collection frequencies: the issue's semiannual read as ไม่ทราบ before
+    (DC_FREQ + "semiannual", ("ครึ่งปี", "1")), (DC_FREQ + "annual", ("ปี", "1")),
+    (DC_FREQ + "biennial", ("ปี", None)), (DC_FREQ + "triennial", ("ปี", None)),
+    (DC_FREQ + "threeTimesAYear", ("ปี", "3")), (DC_FREQ + "quarterly", ("ไตรมาส", "1")),
+    (DC_FREQ + "bimonthly", ("เดือน", None)), (DC_FREQ + "monthly", ("เดือน", "1")),
+    (DC_FREQ + "semimonthly", ("เดือน", "2")), (DC_FREQ + "threeTimesAMonth", ("เดือน", "3")),
+    (DC_FREQ + "biweekly", ("สัปดาห์", None)), (DC_FREQ + "weekly", ("สัปดาห์", "1")),
+    (DC_FREQ + "semiweekly", ("สัปดาห์", "2")), (DC_FREQ + "threeTimesAWeek", ("สัปดาห์", "3")),
+    (DC_FREQ + "daily", ("วัน", "1")), (DC_FREQ + "continuous", ("ตามเวลาจริง", None)),
+    (DC_FREQ + "irregular", ("อื่นๆ", None)),
+    # EU frequency authority (DCAT-AP)
+    (EU_FREQ + "ANNUAL", ("ปี", "1")), (EU_FREQ + "ANNUAL_2", ("ครึ่งปี", "1")),
+    (EU_FREQ + "ANNUAL_3", ("ปี", "3")), (EU_FREQ + "BIENNIAL", ("ปี", None)),
+    (EU_FREQ + "QUARTERLY", ("ไตรมาส", "1")), (EU_FREQ + "MONTHLY", ("เดือน", "1")),
+    (EU_FREQ + "MONTHLY_2", ("เดือน", "2")), (EU_FREQ + "WEEKLY", ("สัปดาห์", "1")),
+    (EU_FREQ + "DAILY", ("วัน", "1")), (EU_FREQ + "DAILY_2", ("วัน", "2")),
+    (EU_FREQ + "12HRS", ("วัน", "2")), (EU_FREQ + "HOURLY", ("ชั่วโมง", "1")),
+    (EU_FREQ + "30MIN", ("ชั่วโมง", "2")), (EU_FREQ + "1MIN", ("นาที", "1")),
+    (EU_FREQ + "CONT", ("ตามเวลาจริง", None)), (EU_FREQ + "UPDATE_CONT", ("ตามเวลาจริง", None)),
+    (EU_FREQ + "NEVER", ("ไม่มีการปรับปรุงหลังจากการจัดเก็บข้อมูล", None)),
+    (EU_FREQ + "IRREG", ("อื่นๆ", None)), (EU_FREQ + "OTHER", ("อื่นๆ", None)),
+    (EU_FREQ + "UNKNOWN", ("ไม่ทราบ", None)),
+    # ISO 8601 durations (DCAT-US / Project Open Data accrualPeriodicity)
+    ("R/P1Y", ("ปี", "1")), ("R/P6M", ("ครึ่งปี", "1")), ("R/P3M", ("ไตรมาส", "1")),
+    ("R/P4M", ("ปี", "3")), ("R/P1M", ("เดือน", "1")), ("R/P0.5M", ("เดือน", "2")),
+    ("R/P0.33M", ("เดือน", "3")), ("R/P1W", ("สัปดาห์", "1")), ("R/P0.33W", ("สัปดาห์", "3")),
+    ("R/P3.5D", ("สัปดาห์", "2")), ("R/P2W", ("สัปดาห์", None)), ("R/P1D", ("วัน", "1")),
+    ("R/PT1H", ("ชั่วโมง", "1")), ("R/PT1S", ("ตามเวลาจริง", None)), ("P2Y", ("ปี", None)),
+    ("R/P10Y", ("ปี", None)), ("PT12H", ("วัน", "2")), ("irregular", ("อื่นๆ", None)),
+])
+def test_every_frequency_spelling_of_dcat_catalogs(spelling, expected):
+    assert frequency(harvest_read(spelling)) == expected
+
+
+@pytest.mark.parametrize("spelling", [EU_FREQ + "NO_SUCH_CODE", "sometimes", "P", "R/P5X"])
+def test_an_unreadable_frequency_is_the_documented_default(spelling):
+    assert frequency(harvest_read(spelling)) == ("ไม่ทราบ", None)
+    assert frequency(harvest_read(None)) == ("ไม่ทราบ", None)
+
+
+def test_the_rest_of_a_foreign_record_and_the_defaults_dcat_cannot_say():
+    out = harvest_read(DC_FREQ + "monthly", """
+      dct:license <http://creativecommons.org/licenses/by-sa/3.0/> ;
+      dct:language <http://publications.europa.eu/resource/authority/language/ENG> ;
+      dct:modified "2026-10-31"^^<http://www.w3.org/2001/XMLSchema#date> ;""")
+    assert out["license_id"] == "Creative Commons Attribution Share-Alike"   # any CC version
+    assert out["data_language"] == ["อังกฤษ"]
+    assert out["last_updated_date"] == "2026-10-31"
+    assert out["data_format"] == ["CSV"]
+    assert out["data_source"] == "Met Office" and out["maintainer"] == "Met Office"
+    assert (out["data_type"], out["objective"], out["geo_coverage"]) == ("ข้อมูลหลากหลายประเภท", ["ไม่ทราบ"], "ไม่ทราบ")
+    assert (out["data_category"], out["data_classification"]) == ("ข้อมูลสาธารณะ", "เปิดเผย")
+    assert not {e["key"] for e in out.get("extras", [])} & {"frequency", "contact_name", "modified"}
+
+
+def test_tgdc_fields_published_by_name_under_any_namespace_win():
+    out = harvest_read(DC_FREQ + "monthly", """
+      <https://agency.example/ns#update_frequency_unit> "ไตรมาส" ;
+      <https://agency.example/ns#objective> "พันธกิจหน่วยงาน", "ยุทธศาสตร์ชาติ" ;""")
+    assert out["update_frequency_unit"] == "ไตรมาส"
+    assert sorted(out["objective"]) == ["พันธกิจหน่วยงาน", "ยุทธศาสตร์ชาติ"]

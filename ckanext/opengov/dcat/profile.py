@@ -29,6 +29,7 @@ with the base profile's extras that were turned into TGDC fields removed.
 """
 from __future__ import annotations
 
+import ckan.plugins.toolkit as tk
 from ckanext.dcat.profiles import DCAT, DCT, RDFProfile
 from ckanext.dcat.profiles.base import CleanedURIRef
 from ckanext.dcat.utils import resource_uri
@@ -58,7 +59,11 @@ class OpengovTGDCProfile(RDFProfile):
         write.drop_xml_invalid_characters(self.g, dataset_ref)
 
     def graph_from_catalog(self, catalog_dict, catalog_ref):
-        pass  # the catalog record is euro_dcat_ap_3's
+        # The catalog record is euro_dcat_ap_3's; this completes what DCAT-AP 3 requires of it.
+        catalog_dict = catalog_dict or {}
+        write.add_catalog(self.g, catalog_ref,
+                          catalog_dict.get("title") or tk.config.get("ckan.site_title"),
+                          catalog_dict.get("description") or tk.config.get("ckan.site_description"))
 
     def parse_dataset(self, dataset_dict, dataset_ref):
         temporal = self._time_interval(dataset_ref, DCT.temporal, dcat_ap_version=2)

@@ -183,6 +183,31 @@ def read_statements(g: Graph, dataset_ref) -> dict:
     return found
 
 
+def read_publisher(g: Graph, dataset_ref) -> dict:
+    """data_source from the publisher's name when no dct:provenance says where the data comes from."""
+    name = _label(g, g.value(dataset_ref, DCT.publisher))
+    return {"data_source": name} if name and not name.startswith("http") else {}
+
+
+def format_label(g: Graph, distribution) -> str | None:
+    """The resource format as written: an EU file-type code, a labelled node, a literal."""
+    node = g.value(distribution, DCT["format"])
+    if isinstance(node, URIRef):
+        return terms.file_type_label(node) or str(node)
+    return _label(g, node) if node is not None else None
+
+
+def read_formats(g: Graph, dataset_ref) -> dict:
+    """data_format from the distributions' formats and media types (values it cannot map: none)."""
+    found = set()
+    for distribution in g.objects(dataset_ref, DCAT.distribution):
+        for value in (format_label(g, distribution), g.value(distribution, DCAT.mediaType)):
+            mapped = terms.data_format_from(value) if value is not None else None
+            if mapped:
+                found.add(mapped)
+    return {"data_format": _ordered(list(found), "data_format")} if found else {}
+
+
 def read_foreign_dates(g: Graph, dataset_ref) -> dict:
     """created_date / last_updated_date of a record from a catalog that writes no tgdc: terms."""
     found = {}
@@ -209,6 +234,8 @@ def read_dataset(g: Graph, dataset_ref, temporal: tuple[str | None, str | None])
     found.update(read_languages(g, dataset_ref))
     found.update(read_temporal(*temporal))
     found.update(read_license(g, dataset_ref))
+    found.update(read_publisher(g, dataset_ref))
+    found.update(read_formats(g, dataset_ref))
     found.update(read_statements(g, dataset_ref))
     found.update(read_fields(g, dataset_ref, terms.DATASET_FIELDS))  # tgdc: terms are exact: last
     if found.get("data_language_other") and terms.OTHER not in found.get("data_language", []):
@@ -224,6 +251,9 @@ def read_distribution(g: Graph, distribution, foreign: bool) -> dict:
             if date:
                 found[field] = date
     found.update(read_fields(g, distribution, terms.RESOURCE_FIELDS))
+    label = format_label(g, distribution)
+    if label:
+        found["format"] = label
     condition = _label(g, g.value(distribution, DCT.rights))
     if condition:
         found["resource_accessible_condition"] = condition

@@ -92,14 +92,6 @@ FREQUENCIES: dict[tuple[str, int | None], str] = {
     (UNKNOWN, None): "UNKNOWN",
     (OTHER, None): "OTHER",
 }
-# EU codes read from other catalogs that have no TGDC unit of their own.
-FREQUENCIES_IN = {
-    "BIENNIAL": ("ปี", None), "TRIENNIAL": ("ปี", None), "BIMONTHLY": ("เดือน", None),
-    "BIWEEKLY": ("สัปดาห์", None), "CONT": ("ตามเวลาจริง", None), "IRREG": (OTHER, None),
-    "BIHOURLY": ("ชั่วโมง", None), "TRIHOURLY": ("ชั่วโมง", None), "12HRS": ("วัน", 2),
-}
-
-
 def frequency_uri(unit: str | None, interval) -> URIRef | None:
     if not unit:
         return None
@@ -111,13 +103,88 @@ def frequency_uri(unit: str | None, interval) -> URIRef | None:
     return EU_FREQUENCY[code] if code else None
 
 
-def frequency_from_uri(uri: str) -> tuple[str, int | None] | None:
-    """(unit, interval) for an EU frequency URI (or bare code), None when unknown."""
-    code = str(uri).rstrip("/").rsplit("/", 1)[-1].upper()
-    for (unit, interval), known in FREQUENCIES.items():
-        if known == code:
-            return unit, interval
-    return FREQUENCIES_IN.get(code)
+# Reading: every spelling of dct:accrualPeriodicity that DCAT catalogs use, as (unit, interval),
+# interval = updates per unit (None: the unit alone). The EU authority codes (DCAT-AP):
+EU_CODES_IN: dict[str, tuple[str, int | None]] = {
+    "ANNUAL": ("ปี", 1), "ANNUAL_2": ("ครึ่งปี", 1), "ANNUAL_3": ("ปี", 3),
+    "BIENNIAL": ("ปี", None), "TRIENNIAL": ("ปี", None), "QUADRENNIAL": ("ปี", None),
+    "QUINQUENNIAL": ("ปี", None), "DECENNIAL": ("ปี", None), "BIDECENNIAL": ("ปี", None),
+    "TRIDECENNIAL": ("ปี", None),
+    "QUARTERLY": ("ไตรมาส", 1),
+    "MONTHLY": ("เดือน", 1), "MONTHLY_2": ("เดือน", 2), "MONTHLY_3": ("เดือน", 3),
+    "BIMONTHLY": ("เดือน", None),
+    "WEEKLY": ("สัปดาห์", 1), "WEEKLY_2": ("สัปดาห์", 2), "WEEKLY_3": ("สัปดาห์", 3),
+    "BIWEEKLY": ("สัปดาห์", None),
+    "DAILY": ("วัน", 1), "DAILY_2": ("วัน", 2), "12HRS": ("วัน", 2),
+    "HOURLY": ("ชั่วโมง", 1), "BIHOURLY": ("ชั่วโมง", None), "TRIHOURLY": ("ชั่วโมง", None),
+    "30MIN": ("ชั่วโมง", 2), "15MIN": ("ชั่วโมง", 4), "10MIN": ("ชั่วโมง", 6), "5MIN": ("ชั่วโมง", 12),
+    "1MIN": ("นาที", 1),
+    "CONT": ("ตามเวลาจริง", None), "UPDATE_CONT": ("ตามเวลาจริง", None),
+    "NEVER": ("ไม่มีการปรับปรุงหลังจากการจัดเก็บข้อมูล", None),
+    "IRREG": (OTHER, None), "OTHER": (OTHER, None),
+    "UNKNOWN": (UNKNOWN, None), "OP_DATPRO": (UNKNOWN, None),
+}
+# Dublin Core Collection frequencies (http://purl.org/cld/freq/...), which many DCAT catalogs use.
+DUBLIN_CORE_IN: dict[str, tuple[str, int | None]] = {
+    "triennial": ("ปี", None), "biennial": ("ปี", None), "annual": ("ปี", 1),
+    "semiannual": ("ครึ่งปี", 1), "threetimesayear": ("ปี", 3), "quarterly": ("ไตรมาส", 1),
+    "bimonthly": ("เดือน", None), "monthly": ("เดือน", 1), "semimonthly": ("เดือน", 2),
+    "threetimesamonth": ("เดือน", 3), "biweekly": ("สัปดาห์", None), "weekly": ("สัปดาห์", 1),
+    "semiweekly": ("สัปดาห์", 2), "threetimesaweek": ("สัปดาห์", 3), "daily": ("วัน", 1),
+    "continuous": ("ตามเวลาจริง", None), "irregular": (OTHER, None),
+}
+# ISO 8601 durations ("P1Y", "R/P6M", "PT1H"; DCAT-US and Project Open Data write these).
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_DURATION = re.compile(rf"^(?:R\d*/)?P(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
+                       rf"(?:T(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?$")
+_MONTH_UNITS = (("ปี", 12), ("ครึ่งปี", 6), ("ไตรมาส", 3), ("เดือน", 1))          # sizes in months
+_SECOND_UNITS = (("สัปดาห์", 604800), ("วัน", 86400), ("ชั่วโมง", 3600), ("นาที", 60))  # in seconds
+_COUNTED = {"ปี", "เดือน", "สัปดาห์", "วัน", "ชั่วโมง", "นาที"}  # units "n times per" reads well with
+
+
+def _whole(x: float) -> bool:
+    return abs(x - round(x)) < 0.1  # 0.33 of a month is three times a month
+
+
+def _per_unit(period: float, units) -> tuple[str, int | None] | None:
+    """(unit, updates per unit) for one period measured in the units' scale: the unit it equals;
+    else the shortest unit it divides into whole times; else the longest unit it is a multiple
+    of, with no count (every 2 weeks: weekly, interval unsaid); else None."""
+    for unit, size in units:
+        if abs(period - size) < 1e-9:
+            return unit, 1
+    for unit, size in reversed(units):
+        if size > period and unit in _COUNTED and _whole(size / period):
+            return unit, round(size / period)
+    for unit, size in units:
+        if size < period and _whole(period / size):
+            return unit, None
+    return None
+
+
+def frequency_from_duration(text: str) -> tuple[str, int | None] | None:
+    match = _DURATION.match(text.strip().upper())
+    if not match or not any(match.groups()):
+        return None
+    years, months, weeks, days, hours, minutes, seconds = (float(g or 0) for g in match.groups())
+    if years or months:
+        return None if weeks or days or hours or minutes or seconds else _per_unit(years * 12 + months, _MONTH_UNITS)
+    total = weeks * 604800 + days * 86400 + hours * 3600 + minutes * 60 + seconds
+    if total <= 0:
+        return None
+    return ("ตามเวลาจริง", None) if total < 60 else _per_unit(total, _SECOND_UNITS)
+
+
+def frequency_from_uri(value: str) -> tuple[str, int | None] | None:
+    """(unit, interval) for an EU frequency URI or code, a Dublin Core frequency, or an ISO 8601
+    duration; None when it is none of them (the field is then left out, not guessed)."""
+    text = str(value).strip()
+    tail = text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    if tail.upper() in EU_CODES_IN:
+        return EU_CODES_IN[tail.upper()]
+    if tail.lower() in DUBLIN_CORE_IN:
+        return DUBLIN_CORE_IN[tail.lower()]
+    return frequency_from_duration(text)
 
 
 # data_language -> EU language authority table (ISO 639-3 codes).
@@ -147,6 +214,47 @@ def language_from(value: str) -> str | None:
         if known == code:
             return thai
     return None
+
+
+# A distribution's format (dct:format: EU file-type URI, label or media type; dcat:mediaType)
+# -> the data_format vocabulary of the dataset.
+FORMATS = {
+    "CSV": "CSV", "JSON": "JSON", "GEOJSON": "JSON", "XML": "XML", "XLS": "XLS", "XLSX": "XLS",
+    "PDF": "PDF", "RDF": "RDF", "TTL": "RDF", "TURTLE": "RDF", "RDF_TURTLE": "RDF", "RDF_XML": "RDF",
+    "JSONLD": "RDF", "JSON-LD": "RDF", "JSON_LD": "RDF", "LD+JSON": "RDF", "RDF+XML": "RDF",
+    "HTML": "HTML", "DOC": "DOC/DOCX", "DOCX": "DOC/DOCX", "SHP": "Shapefile", "SHAPEFILE": "Shapefile",
+    "TIF": "GeoTiff", "TIFF": "GeoTiff", "GEOTIFF": "GeoTiff", "GML": "GML", "TXT": "Text", "PLAIN": "Text",
+    "JPG": "Image", "JPEG": "Image", "PNG": "Image", "MP4": "Video", "MP3": "Audio", "MPEG": "Audio",
+    "VND.MS-EXCEL": "XLS", "VND.OPENXMLFORMATS-OFFICEDOCUMENT.SPREADSHEETML.SHEET": "XLS",
+    "MSWORD": "DOC/DOCX",
+}
+# Codes of the EU file-type authority table that resource formats are written as; a format
+# outside it is written as a labelled dct:MediaTypeOrExtent (DCAT-AP 3 wants a node, not text).
+EU_FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
+FILE_TYPES = {
+    "CSV", "JSON", "GEOJSON", "XML", "XLS", "XLSX", "ODS", "PDF", "RDF", "RDF_TURTLE", "RDF_XML",
+    "JSON_LD", "HTML", "DOC", "DOCX", "ODT", "SHP", "TIFF", "GML", "KML", "KMZ", "TXT", "JPEG",
+    "PNG", "MP4", "MP3", "ZIP", "GZIP", "TAR", "SQL", "API",
+}
+
+
+def data_format_from(value: str) -> str | None:
+    """The data_format value of a format label, file-type URI or media type; None if unknown."""
+    text = str(value).strip().rstrip("/")
+    key = text.rsplit("/", 1)[-1].upper() if "/" in text else text.upper()
+    return FORMATS.get(key.removeprefix("."))
+
+
+def file_type_uri(label: str) -> URIRef | None:
+    """The EU file-type URI of a resource format label ("csv" -> .../file-type/CSV)."""
+    code = str(label).strip().upper()
+    return EU_FILE_TYPE[code] if code in FILE_TYPES else None
+
+
+def file_type_label(uri: str) -> str | None:
+    """The label of an EU file-type URI, None for any other value."""
+    text = str(uri)
+    return text[len(str(EU_FILE_TYPE)):] if text.startswith(str(EU_FILE_TYPE)) else None
 
 
 # license_id -> licence document URI, where the TGDC name identifies one. The Creative Commons
@@ -182,7 +290,25 @@ def license_from(uri_or_label: str, known_ids: list[str]) -> tuple[str, str | No
     alias = LICENSE_ALIASES.get(value.lower()) or LICENSE_ALIASES.get(normalised.rsplit("/", 1)[-1])
     if alias in known_ids:
         return alias, None
+    family = _license_family(normalised)
+    if family in known_ids:
+        return family, None
     return OTHER, value
+
+
+# Licence families whose version the TGDC names do not carry (by/3.0 is still Attribution).
+CC_KINDS = {"by": "Creative Commons Attributions", "by-nc": "Creative Commons Attribution Non-Commercial",
+            "by-sa": "Creative Commons Attribution Share-Alike",
+            "by-nc-sa": "Creative Commons Attribution Non-Commercial Share-Alike",
+            "by-nc-nd": "Creative Commons Attribution Non-Commercial No-Derivs",
+            "by-nd": "Creative Commons Attribution No-Derivs"}
+
+
+def _license_family(normalised_uri: str) -> str | None:
+    match = re.search(r"creativecommons\.org/licenses/([a-z-]+)", normalised_uri)
+    if match:
+        return CC_KINDS.get(match.group(1))
+    return "Open Data Common" if "opendatacommons.org" in normalised_uri else None
 
 
 # data_classification -> EU access-right authority table (dct:accessRights).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, RDF, RDFS, SKOS, XSD
 
 from ckanext.dcat.profiles import DCAT, DCT, GSP, VCARD
 
@@ -86,7 +86,11 @@ def _telephone(number: str):
 
 
 def add_contact(g: Graph, dataset_ref, dataset: dict) -> None:
-    """maintainer, maintainer_email (written by the base profile) + telephone_number."""
+    """maintainer, maintainer_email (written by the base profile) + telephone_number. The contact
+    is also typed vcard:Kind, the class DCAT-AP 3 names (vcard:Organization is a subclass, which
+    a validator without inference does not see)."""
+    for contact in g.objects(dataset_ref, DCAT.contactPoint):
+        g.add((contact, RDF.type, VCARD.Kind))
     phone = dataset.get("telephone_number")
     if not _present(phone):
         return
@@ -94,6 +98,7 @@ def add_contact(g: Graph, dataset_ref, dataset: dict) -> None:
     if contact is None:
         contact = BNode()
         g.add((contact, RDF.type, VCARD.Organization))
+        g.add((contact, RDF.type, VCARD.Kind))
         g.add((dataset_ref, DCAT.contactPoint, contact))
     g.add((contact, VCARD.hasTelephone, _telephone(str(phone))))
 
@@ -225,8 +230,31 @@ def drop_xml_invalid_characters(g: Graph, dataset_ref) -> None:
                 g.add((subject, predicate, cleaned))
 
 
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+
+
+def add_format(g: Graph, distribution) -> None:
+    """DCAT-AP 3 wants formats and media types as nodes: the base profile's text becomes an EU
+    file-type URI (or a labelled dct:MediaTypeOrExtent) and an IANA media type URI."""
+    for node in list(g.objects(distribution, DCT["format"])):
+        if isinstance(node, Literal):
+            g.remove((distribution, DCT["format"], node))
+            uri = terms.file_type_uri(node)
+            if uri is None:
+                uri = _labelled(g, DCT.MediaTypeOrExtent, str(node))
+            g.add((uri, RDF.type, DCT.MediaTypeOrExtent))
+            g.add((distribution, DCT["format"], uri))
+    for node in list(g.objects(distribution, DCAT.mediaType)):
+        if isinstance(node, Literal) and re.fullmatch(r"[\w.+-]+/[\w.+-]+", str(node).strip()):
+            g.remove((distribution, DCAT.mediaType, node))
+            uri = URIRef(IANA_MEDIA_TYPES + str(node).strip().lower())
+            g.add((uri, RDF.type, DCT.MediaType))
+            g.add((distribution, DCAT.mediaType, uri))
+
+
 def add_distribution(g: Graph, distribution, resource: dict, dataset_license=None) -> None:
     add_fields(g, distribution, resource, terms.RESOURCE_FIELDS)
+    add_format(g, distribution)
     _replace_date(g, distribution, DCT.issued, resource.get("resource_created_date"))
     _replace_date(g, distribution, DCT.modified, resource.get("resource_last_updated_date"))
     condition = resource.get("resource_accessible_condition")
@@ -235,3 +263,25 @@ def add_distribution(g: Graph, distribution, resource: dict, dataset_license=Non
         g.add((distribution, DCT.rights, _labelled(g, DCT.RightsStatement, str(condition))))
     if dataset_license is not None and (distribution, DCT.license, None) not in g:
         g.add((distribution, DCT.license, dataset_license))
+
+
+def add_catalog(g: Graph, catalog_ref, title: str | None, description: str | None) -> None:
+    """What DCAT-AP 3 requires of the catalog record and the base profile leaves out or writes as
+    text: a description, a publisher (the portal, named by its title), the language as an EU
+    language URI, the homepage typed foaf:Document."""
+    if (catalog_ref, DCT.description, None) not in g and (description or title):
+        g.add((catalog_ref, DCT.description, Literal(description or title)))
+    if (catalog_ref, DCT.publisher, None) not in g and title:
+        publisher = BNode()
+        g.add((publisher, RDF.type, FOAF.Agent))
+        g.add((publisher, FOAF.name, Literal(title)))
+        g.add((catalog_ref, DCT.publisher, publisher))
+    for language in list(g.objects(catalog_ref, DCT.language)):
+        if isinstance(language, Literal):
+            g.remove((catalog_ref, DCT.language, language))
+            uri = terms.language_uri(terms.language_from(str(language)) or "")
+            if uri is not None:
+                g.add((catalog_ref, DCT.language, uri))
+                g.add((uri, RDF.type, DCT.LinguisticSystem))
+    for homepage in g.objects(catalog_ref, FOAF.homepage):
+        g.add((homepage, RDF.type, FOAF.Document))

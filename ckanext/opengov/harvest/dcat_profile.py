@@ -1,89 +1,82 @@
-"""ckanext-dcat profile that reads DCAT-AP into the TGDC fields (`opengov_tgdc_harvest`).
+"""ckanext-dcat profile for the DCAT harvester (`opengov_tgdc_harvest`): only what DCAT cannot say.
 
-Runs after a DCAT-AP base profile has filled title, notes, tags, resources and extras. TGDC
-fields published under any namespace (a predicate whose local name is the TGDC field name, as
-our own DCAT output and agency catalogs' TGDC exports use) win; otherwise DCAT-AP terms are
-mapped, and fields the standard requires but DCAT cannot say get the documented defaults.
+Runs after euro_dcat_ap_3 and opengov_tgdc. Reading DCAT-AP into TGDC fields is opengov_tgdc's
+one reader (ckanext/opengov/dcat/read.py, tables in dcat/terms.py); this profile adds the two
+things a harvest needs on top:
+
+- TGDC fields an agency catalog publishes by their own name under any namespace (a predicate
+  whose local name is the field name, e.g. ``<https://agency.example/ns#data_type>``) are taken
+  as they are; they win, as the source's own words.
+- Fields the TGDC standard requires but DCAT cannot express get the documented defaults
+  (DEFAULTS; the maintainer and data source fall back to the publisher).
 """
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS
 
 from ckanext.dcat.profiles import RDFProfile
 
-from ckanext.opengov.harvest import dcat_mapping as dm
 from ckanext.opengov.harvest import mapping
 
 TGDC_FIELDS = set(mapping.DATASET_TEXT_FIELDS) | set(mapping.DATASET_MULTI_FIELDS)
 RESOURCE_FIELDS = set(mapping.RESOURCE_TEXT_FIELDS) | set(mapping.RESOURCE_MULTI_FIELDS)
 
+# A DCAT catalog is published open data: what the standard requires and DCAT has no term for.
 DEFAULTS = {
     "data_type": "ข้อมูลหลากหลายประเภท",
     "objective": ["ไม่ทราบ"],
     "geo_coverage": "ไม่ทราบ",
+    "update_frequency_unit": "ไม่ทราบ",
     "data_category": "ข้อมูลสาธารณะ",
     "data_classification": "เปิดเผย",
     "data_format": ["ไม่ทราบ"],
+    "license_id": "License not specified",
 }
+# Base-profile extras this profile turns into fields (extras may not repeat a schema field).
+CONSUMED_EXTRAS = {"contact_name", "contact_email", "frequency", "modified"}
 
 
 def _local_name(predicate: URIRef) -> str:
-    text = str(predicate)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return str(predicate).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def defaults(dataset_dict: dict, extras: dict) -> dict:
+    """The values of the required fields the record left empty."""
+    publisher = extras.get("publisher_name")
+    out = dict(DEFAULTS)
+    out["maintainer"] = publisher or "-"
+    out["data_source"] = publisher or extras.get("uri") or "-"
+    modified = dataset_dict.get("metadata_modified")
+    if modified and len(modified) >= 10 and modified[4] == "-":
+        out["last_updated_date"] = modified[:10]
+    return {name: value for name, value in out.items() if dataset_dict.get(name) in (None, "", [])}
 
 
 class TGDCHarvestProfile(RDFProfile):
-    def _tgdc_values(self, subject) -> dict:
+    def _named_values(self, subject, fields: set[str], multi) -> dict:
         found: dict = {}
         for predicate, obj in self.g.predicate_objects(subject):
             name = _local_name(predicate)
-            if name in TGDC_FIELDS or name in RESOURCE_FIELDS:
+            if name in fields:
                 found.setdefault(name, []).append(str(obj))
-        return found
+        return {name: values if name in multi else values[0] for name, values in found.items()}
 
     def parse_dataset(self, dataset_dict, dataset_ref):
         extras = {e["key"]: e["value"] for e in dataset_dict.get("extras", [])}
-        out = dict(DEFAULTS)
-        out["maintainer"] = extras.get("contact_name") or extras.get("publisher_name") or "-"
-        if extras.get("contact_email"):
-            out["maintainer_email"] = extras["contact_email"].replace("mailto:", "")
-        out["data_source"] = extras.get("publisher_name") or extras.get("uri") or "-"
-        out["update_frequency_unit"] = dm.frequency_unit(extras.get("frequency"))
-        license_ref = self.g.value(dataset_ref, DCTERMS.license)
-        out["license_id"] = dm.license_id(str(license_ref) if license_ref is not None else extras.get("license"))
-        formats = sorted({f for f in (dm.data_format(r.get("format") or r.get("mimetype"))
-                                      for r in dataset_dict.get("resources", [])) if f})
-        if formats:
-            out["data_format"] = formats
-        languages = sorted({lang for lang in (dm.language(str(o)) for o in self.g.objects(dataset_ref, DCTERMS.language)) if lang})
-        if languages:
-            out["data_language"] = languages
-        modified = dm.date_only(extras.get("modified") or dataset_dict.get("metadata_modified"))
-        if modified:
-            out["last_updated_date"] = modified
-        # Values the portal's own profile (opengov_tgdc, run before this one) read from our
-        # namespace stay; what DCAT-AP gave or the defaults only fill what is still empty.
-        for name, value in out.items():
-            if dataset_dict.get(name) in (None, "", []):
-                dataset_dict[name] = value
-        for name, values in self._tgdc_values(dataset_ref).items():
-            dataset_dict[name] = out[name] = values if name in mapping.DATASET_MULTI_FIELDS else values[0]
+        dataset_dict.update(self._named_values(dataset_ref, TGDC_FIELDS, mapping.DATASET_MULTI_FIELDS))
+        dataset_dict.update(defaults(dataset_dict, extras))
         dataset_dict.pop("metadata_modified", None)
         dataset_dict.pop("metadata_created", None)
-        # Extras may not repeat a schema field (ckanext-scheming refuses it).
         dataset_dict["extras"] = [e for e in dataset_dict.get("extras", [])
-                                  if e["key"] not in TGDC_FIELDS and e["key"] not in out
-                                  and e["key"] not in ("contact_name", "contact_email", "frequency", "modified")]
-        for resource, distribution in zip(dataset_dict.get("resources", []), self._distributions(dataset_ref)):
-            resource.setdefault("name", resource.get("format") or resource.get("url", "").rsplit("/", 1)[-1] or "-")
-            if not resource.get("name"):
-                resource["name"] = resource.get("format") or "-"
-            for name, values in self._tgdc_values(distribution).items():
-                resource[name] = values if name in mapping.RESOURCE_MULTI_FIELDS else values[0]
+                                  if e["key"] not in TGDC_FIELDS and e["key"] not in dataset_dict
+                                  and e["key"] not in CONSUMED_EXTRAS]
+        distributions = {str(d): d for d in self._distributions(dataset_ref)}
         for resource in dataset_dict.get("resources", []):
+            distribution = distributions.get(resource.get("distribution_ref"))
+            if distribution is not None:
+                resource.update(self._named_values(distribution, RESOURCE_FIELDS, mapping.RESOURCE_MULTI_FIELDS))
             if not resource.get("name"):
-                resource["name"] = resource.get("format") or "-"
+                resource["name"] = resource.get("format") or resource.get("url", "").rsplit("/", 1)[-1] or "-"
         return dataset_dict
 
     def graph_from_dataset(self, dataset_dict, dataset_ref):
