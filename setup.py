@@ -58,12 +58,22 @@ setup(
     },
     include_package_data=False,
     zip_safe=False,
+    # Everything ckanext/opengov imports (tests/test_packaging.py checks it): CKAN with its own
+    # pinned requirements (Flask, SQLAlchemy, lxml, redis, requests, ...), the extensions it
+    # builds on, and the libraries of its own features. ckanext-xloader stays optional (dataapi/
+    # imports it only when loading; its metadata conflicts with CKAN 2.12's pins).
     install_requires=[
-        "ckan>=2.11,<2.13",
+        "ckan[requirements]>=2.11,<2.13",
         "ckanext-scheming>=3.1",
         "ckanext-harvest>=1.6",
         "ckanext-dcat>=2.4",
         "requests",
+        "rdflib>=6.1",          # dcat/ (also ckanext-dcat's)
+        "defusedxml>=0.7",      # harvest/safe_http.py: RDF/XML and XLSX checked before parsing
+        "openpyxl>=3.1",        # XLSX: transparency exports, spreadsheet harvester, dataapi/
+        "xlrd>=2.0",            # dataapi/: legacy .xls
+        "pythainlp>=5.0",       # overlap/, portal/: Thai word segmentation
+        "datasketch>=1.6",      # overlap/: MinHash LSH
     ],
     cmdclass={"build_py": BuildPyWithCatalogs},
     entry_points={
