@@ -47,7 +47,8 @@ static_locations() {
 
 configure() {
   [[ -f $INI ]] || die "$INI is missing; run 'make run' (dev/config.sh writes it)"
-  mkdir -p "$DEPLOY_DIR/nginx/tmp" "$DEPLOY_DIR/nginx/cache" "$DEPLOY_DIR/scheduler" "$DEPLOY_LOG_DIR"
+  mkdir -p "$DEPLOY_DIR/nginx/tmp" "$DEPLOY_DIR/nginx/cache" "$DEPLOY_DIR/nginx/sites" "$DEPLOY_DIR/programs" \
+    "$DEPLOY_DIR/scheduler" "$DEPLOY_LOG_DIR"
   export ROOT VENV INI DEPLOY_DIR DEPLOY_LOG_DIR CKAN_PORT
   export NGINX_PREFIX="$DEPLOY_DIR/nginx" NGINX_CONF="$DEPLOY_DIR/nginx/nginx.conf"
   export WEB_SOCKET="$DEPLOY_DIR/web.sock"

@@ -8,7 +8,7 @@ source "$(dirname "$0")/common.sh"
 SOLR_SRC="$ROOT/dev/solr"
 SOLR_HOME="$DEV_DIR/solr/home"
 PIDFILE="$DEV_DIR/solr/solr.pid"
-CORES=(${OPENGOV_SOLR_CORES:-ckan ckan_test ckan_agency})  # ckan_agency: harvest tests' agency CKAN
+CORES=(${OPENGOV_SOLR_CORES:-ckan ckan_test ckan_agency ckan_bench})  # ckan_agency: harvest tests' agency CKAN; ckan_bench: the benchmarks' deployment (dev/bench-deployment.sh)
 SOLR_URL="http://127.0.0.1:$SOLR_PORT/solr"
 
 JAVA="${JAVA:-java}"
