@@ -3,7 +3,8 @@
 One reader for the digest mails, the Atom feeds and /whats-new. Safety is decided on the
 dataset as it is *now*: a new or updated dataset is named only while it is active, not private
 and classified เปิดเผย; a withdrawn (deleted) one only if its deletion was recorded as public
-(the activity's permission labels, written by CKAN from our IPermissionLabels). A dataset made
+(the permission labels CKAN wrote, from our IPermissionLabels, on its last activity before
+the deletion). A dataset made
 private or classified is never named, whatever it was before.
 """
 from __future__ import annotations
@@ -37,7 +38,12 @@ _DATASETS = sa.text("""
 WITH touched AS (
   SELECT a.object_id AS package_id,
          bool_or(a.activity_type = 'new package') AS created,
-         bool_or(a.activity_type = 'deleted package' AND 'public' = ANY(a.permission_labels)) AS deleted_public,
+         -- CKAN labels a deleted dataset for its agency only: judge it by what it was just before.
+         bool_or(a.activity_type = 'deleted package' AND coalesce((
+           SELECT 'public' = ANY(b.permission_labels) FROM activity b
+           WHERE b.object_id = a.object_id AND b.timestamp < a.timestamp
+             AND b.activity_type <> 'deleted package'
+           ORDER BY b.timestamp DESC LIMIT 1), false)) AS deleted_public,
          max(a.timestamp) AS at
   FROM activity a
   WHERE a.timestamp >= :since AND a.timestamp < :until

@@ -15,7 +15,7 @@ OPEN_CLASSIFICATION = "เปิดเผย"
 
 
 def now() -> dt.datetime:
-    return dt.datetime.utcnow().replace(microsecond=0)
+    return dt.datetime.utcnow()
 
 
 def new_id() -> str:
