@@ -56,7 +56,13 @@ def opengov_form_rules(fields, package_id=None) -> dict:
 
 
 def opengov_facet_label(item: dict) -> str:
-    return item.get("display_name") or item.get("name", "")
+    """A facet value as shown: an agency's or category's English title to English readers."""
+    from ckanext.opengov.portal import names
+
+    shown = item.get("display_name") or item.get("name", "")
+    if names.in_english() and item.get("name"):
+        return names.english_titles().get(item["name"]) or shown
+    return shown
 
 
 def get_helpers() -> dict:

@@ -62,3 +62,9 @@ def test_admin_config_form_has_the_english_fields(app, clean_db, sysadmin):
     for key in ("ckanext.opengov.site_title_en", "ckanext.opengov.site_intro_text_en",
                 "ckanext.opengov.site_about_en", "ckanext.opengov.terms_th", "ckanext.opengov.terms_en"):
         assert f'name="{key}"' in page
+
+
+def test_agency_names_are_english_in_english(app, front):
+    assert "Ministry of Digital Economy and Society" in app.get("/en/organization/").body
+    facets = app.get("/en/dataset/").body
+    assert "National Statistical Office" in facets
