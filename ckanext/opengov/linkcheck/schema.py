@@ -22,16 +22,16 @@ def _limit(value, context):
 def run_schema() -> dict:
     v = tk.get_validator
     return {"limit": [v("ignore_missing"), _limit],
-            "id": [v("ignore_missing"), v("unicode_safe"), v("resource_id_exists")], "__junk": [v("empty")]}
+            "id": [v("ignore_missing"), v("unicode_safe"), v("resource_id_exists")], "__junk": [v("ignore")]}
 
 
 def show_schema() -> dict:
     v = tk.get_validator
-    return {"id": [v("not_empty"), v("unicode_safe"), v("resource_id_exists")], "__junk": [v("empty")]}
+    return {"id": [v("not_empty"), v("unicode_safe"), v("resource_id_exists")], "__junk": [v("ignore")]}
 
 
 def validate(data_dict: dict, schema: dict) -> dict:
-    data, errors = tk.navl_validate(dict(data_dict), schema, {"model": model})
+    data, errors = tk.navl_validate(dict(data_dict), schema, {"model": model, "session": model.Session})
     if errors:
         raise tk.ValidationError(errors)
     return data
