@@ -29,8 +29,11 @@ PUBLIC_SQL = (f"(NOT p.private AND coalesce(p.extras ->> 'data_classification', 
 
 DATASET_SQL = f"""
 WITH res AS (
-  SELECT r.package_id, count(*) AS n, max({openness.sql_resource_stars('r.format')}) AS best
-  FROM resource r WHERE r.state = 'active' GROUP BY r.package_id
+  SELECT r.package_id, count(*) AS n,
+         max({openness.sql_checked_resource_stars('r.format', 'lc.served_format', 'lc.status')}) AS best
+  FROM resource r  -- the last link check of the resource's current URL (linkcheck/), if any
+  LEFT JOIN opengov_link_check lc ON lc.resource_id = r.id AND lc.url = r.url
+  WHERE r.state = 'active' GROUP BY r.package_id
 ), tags AS (
   SELECT pt.package_id, count(*) AS n FROM package_tag pt WHERE pt.state = 'active'
   GROUP BY pt.package_id

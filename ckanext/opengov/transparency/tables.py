@@ -16,6 +16,7 @@ from sqlalchemy import text
 from ckanext.opengov.messages import N_
 from ckanext.opengov.harvest import source_url
 from ckanext.opengov.transparency import queries
+from ckanext.opengov.transparency.metrics import links
 from ckanext.opengov.transparency.metrics import timeliness as tl
 
 
@@ -253,4 +254,6 @@ TABLES: dict[str, Table] = {t.key: t for t in (
     Table("incomplete", N_("Incomplete metadata"), DATASET_COLUMNS, _dataset_list("incomplete"), True),
     Table("no_resources", N_("Datasets without resources"), DATASET_COLUMNS,
           _dataset_list("no_resources"), True),
+    # Live, not from the snapshot: the last link checks (metrics/links.py).
+    Table("links", N_("Broken links"), links.COLUMNS, links.rows),
 )}

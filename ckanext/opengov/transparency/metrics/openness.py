@@ -6,8 +6,9 @@
  ★★★★   identified with URIs, RDF (RDF/XML, Turtle, JSON-LD, N-Triples)
  ★★★★★  linked to other data (linked-data formats: SPARQL endpoints, LOD)
 A dataset without an open licence scores 0 whatever its formats; a dataset scores the best of
-its resources, and 0 when it has none. The format is judged from its name only (the portal
-does not download files), so the page says "declared format".
+its resources, and 0 when it has none. The format is the declared one unless the link checker
+(linkcheck/) found the link serving another (data.gov.uk's archiver/QA approach): then the
+served format scores; a link found broken scores 0 (not on the web).
 """
 from __future__ import annotations
 
@@ -59,6 +60,20 @@ def dataset_stars(formats: list[str | None], license_id: str | None) -> int:
     """The best star rating among the dataset's resources (0 without resources or open licence)."""
     open_licence = is_open_licence(license_id)
     return max((resource_stars(f, open_licence) for f in formats), default=0)
+
+
+def checked_resource_stars(declared: str | None, served: str | None, link_status: str | None,
+                           open_licence: bool) -> int:
+    """resource_stars() on what the last link check saw: the served format when known, 0 when broken."""
+    if link_status == "broken":
+        return 0
+    return resource_stars(served or declared, open_licence)
+
+
+def sql_checked_resource_stars(declared_expr: str, served_expr: str, status_expr: str) -> str:
+    """SQL for checked_resource_stars() over an open-licence dataset."""
+    return (f"(CASE WHEN {status_expr} = 'broken' THEN 0 "
+            f"ELSE {sql_resource_stars(f'coalesce({served_expr}, {declared_expr})')} END)")
 
 
 def sql_resource_stars(format_expr: str) -> str:
