@@ -30,8 +30,14 @@ ORDER BY j.created DESC, j.package_a, j.package_b LIMIT :limit OFFSET :offset
 """
 
 
+UNKNOWN_FIELD = N_("Unknown field")
+
+
 def _validate(data_dict, schema_):
-    data, errors = tk.navl_validate(dict(data_dict or {}), schema_)
+    unknown = sorted(set(data_dict or {}) - set(schema_))
+    if unknown:
+        raise tk.ValidationError({k: [bilingual(UNKNOWN_FIELD)] for k in unknown})
+    data, errors = tk.navl_validate(dict(data_dict or {}), schema_, {"session": model.Session})
     if errors:
         raise tk.ValidationError(errors)
     return data

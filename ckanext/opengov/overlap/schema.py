@@ -39,7 +39,6 @@ def judge_schema() -> dict:
         "package_b": [v("not_empty"), v("unicode_safe"), v("package_id_or_name_exists")],
         "verdict": [v("not_empty"), v("unicode_safe"), _verdict],
         "note": [v("default")(""), v("unicode_safe"), v("strip_value"), _note],
-        "__junk": [v("empty")],
     }
 
 
@@ -49,5 +48,4 @@ def list_schema() -> dict:
         "id": [v("ignore_missing"), v("unicode_safe"), v("package_id_or_name_exists")],
         "limit": [v("default")(100), v("natural_number_validator"), _at_most(1000)],
         "offset": [v("default")(0), v("natural_number_validator")],
-        "__junk": [v("empty")],
     }
