@@ -12,6 +12,8 @@ REASONS = {
     "scheme": N_("not a web address"), "missing_file": N_("file missing from the portal's store"),
     "error": N_("check failed"),
 }
+STATUS_LABELS = {"works": N_("works"), "broken": N_("broken"), "refused": N_("refused by address rule"),
+                 "timeout": N_("no answer in time"), "too_big": N_("too big")}
 
 
 def opengov_linkcheck_status(resource_id: str) -> dict | None:
@@ -47,9 +49,6 @@ def opengov_linkcheck_figure(agency: str | None = None) -> dict:
             "downloads": {fmt: tk.h.url_for("opengov_transparency.download", table=table.key, fmt=fmt,
                                             agency=agency) for fmt in ("csv", "json")}}
 
-
-STATUS_LABELS = {"works": N_("works"), "broken": N_("broken"), "refused": N_("refused by address rule"),
-                 "timeout": N_("no answer in time"), "too_big": N_("too big")}
 
 
 def get_helpers() -> dict:
