@@ -25,6 +25,8 @@ NEEDS_AGENCY = N_("Name the agency the request is redirected to")
 SAME_AGENCY = N_("The request is already addressed to that agency")
 TOO_MANY = N_("Too many in a short time: at most %(limit)s per %(period)s. Please try again later")
 ONE_TARGET = N_("Give either id (a request) or comment_id (a comment)")
+ONLY_PUBLISHED = N_("A dataset is linked only to a published answer")
+ONLY_REDIRECTED = N_("An agency is named only when the request is redirected")
 PERIOD_DAY, PERIOD_HOUR = N_("day"), N_("hour")
 
 
@@ -170,6 +172,11 @@ def opengov_datarequest_update(context, data_dict):
     status, note = data["status"], data.get("note", "")
     values: dict = {"status": status}
     dataset_id, org_id = None, request["owner_org"]
+    # A dataset or agency given with another status would be silently dropped: refuse it.
+    if data.get("dataset") and status != "published":
+        raise tk.ValidationError({"dataset": [bilingual(ONLY_PUBLISHED)]})
+    if data.get("organization") and status != "redirected":
+        raise tk.ValidationError({"organization": [bilingual(ONLY_REDIRECTED)]})
     if status == "published":
         if not data.get("dataset"):
             raise tk.ValidationError({"dataset": [bilingual(NEEDS_DATASET)]})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
+from ckanext.opengov.messages import N_
 from ckanext.opengov.participation import labels, mail, schema
 from ckanext.opengov.participation.actions import responsiveness_rows
 from ckanext.opengov.transparency import params, writers
@@ -133,19 +134,19 @@ def _post(id: str, action: str, keys, success: str):
 
 def answer(id: str):
     return _post(id, "opengov_datarequest_update", ("status", "note", "dataset", "organization"),
-                 "The answer was saved and the requester told.")
+                 N_("The answer was saved and the requester told."))
 
 
 def comment(id: str):
-    return _post(id, "opengov_datarequest_comment", ("text",), "Your comment was added.")
+    return _post(id, "opengov_datarequest_comment", ("text",), N_("Your comment was added."))
 
 
 def follow_request(id: str):
-    return _post(id, "opengov_datarequest_follow", (), "You will be told when this request is answered.")
+    return _post(id, "opengov_datarequest_follow", (), N_("You will be told when this request is answered."))
 
 
 def unfollow_request(id: str):
-    return _post(id, "opengov_datarequest_unfollow", (), "You no longer follow this request.")
+    return _post(id, "opengov_datarequest_unfollow", (), N_("You no longer follow this request."))
 
 
 def moderate(id: str):
@@ -239,18 +240,18 @@ def _follow_post(action: str, keys, success: str, **fixed):
 
 def follow_search():
     return _follow_post("opengov_search_follow", ("q", "organization", "groups"),
-                        "You follow this search: its new and changed datasets come in your digest.")
+                        N_("You follow this search: its new and changed datasets come in your digest."))
 
 
 def unfollow_search(id: str):
     key = params.path_name(id)
     if key is None:
         tk.abort(404, tk._("Not found"))
-    return _follow_post("opengov_search_unfollow", (), "You no longer follow that search.", id=key)
+    return _follow_post("opengov_search_unfollow", (), N_("You no longer follow that search."), id=key)
 
 
 def digest_setting():
-    return _follow_post("opengov_digest_subscribe", ("frequency", "language"), "Your e-mail setting was saved.")
+    return _follow_post("opengov_digest_subscribe", ("frequency", "language"), N_("Your e-mail setting was saved."))
 
 
 def unsubscribe(token: str):
