@@ -66,6 +66,46 @@ def opengov_all_categories() -> list[dict]:
     return categories.all_ordered()
 
 
+@tk.chained_helper
+def render_datetime(next_helper, datetime_, date_format=None, with_hours=False, with_seconds=False):
+    """Core's dates in Thai read "29 พฤศจิกายน ค.ศ. 2026": give Thai readers the Buddhist Era
+    ("29 พ.ย. 2569", with the time when asked); English and explicit formats stay core's."""
+    if date_format or tk.h.lang() != "th":
+        return next_helper(datetime_, date_format, with_hours, with_seconds)
+    value = _as_datetime(datetime_)
+    if value is None:
+        return next_helper(datetime_, date_format, with_hours, with_seconds)
+    shown = dates.format_thai_date(value.date())
+    if with_hours or with_seconds:
+        value = _display_time(value)
+        shown = f"{dates.format_thai_date(value.date())} {value.strftime('%H:%M:%S' if with_seconds else '%H:%M')}"
+    return shown
+
+
+def _as_datetime(value):
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def _display_time(value: dt.datetime) -> dt.datetime:
+    """UTC (CKAN stores naive UTC) in the site's display timezone, as core shows it."""
+    try:
+        zone = tk.h.get_display_timezone()
+    except Exception:  # noqa: BLE001 (no request: keep UTC)
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(zone)
+
+
 def get_helpers() -> dict:
     return {
         "opengov_portal_text": opengov_portal_text,
@@ -75,4 +115,5 @@ def get_helpers() -> dict:
         "opengov_date": opengov_date,
         "opengov_category_groups": opengov_category_groups,
         "opengov_all_categories": opengov_all_categories,
+        "render_datetime": render_datetime,
     }

@@ -79,6 +79,13 @@ def feed_organization(id: str):  # noqa: A002
         "site": _site_title(), "name": _named("organization", id)}, None)
 
 
+def category_bulk_process(id: str):  # noqa: A002
+    """Core raises a bare Exception (a 500) for a category: bulk changes exist for agencies only."""
+    return tk.abort(404, tk._("Bulk changes are made on an agency's page, not on a category's"))
+
+
+portal.add_url_rule("/group/bulk_process/<id>", view_func=category_bulk_process,
+                    endpoint="category_bulk_process")
 portal.add_url_rule("/terms", view_func=terms, endpoint="terms")
 portal.add_url_rule("/licence", view_func=licence, endpoint="licence")
 portal.add_url_rule("/sitemap.xml", view_func=sitemap_xml, endpoint="sitemap")
