@@ -12,7 +12,7 @@ JOB_TITLE = "opengov transparency refresh"
 def run_refresh(day: str | None = None, with_overlap: bool = True) -> dict:
     from ckanext.opengov.transparency import refresh
 
-    history = tk.asint(tk.config.get("ckanext.opengov.transparency.history_days"))
+    history = tk.config.get("ckanext.opengov.transparency.history_days")  # declared int
     when = dt.date.fromisoformat(day) if day else None
     return refresh.refresh(model.meta.engine, when, with_overlap=with_overlap, history_days=history)
 
