@@ -67,7 +67,7 @@ def get_auth_functions() -> dict:
         "opengov_datarequest_update": opengov_datarequest_update,
         "opengov_datarequest_comment": _sees,
         "opengov_datarequest_follow": _sees,
-        "opengov_datarequest_unfollow": _signed_in,
+        "opengov_datarequest_unfollow": _sees,
         "opengov_datarequest_moderate": _sysadmins_only,
         "opengov_datarequest_responsiveness": _public,
         "opengov_search_follow": _signed_in,

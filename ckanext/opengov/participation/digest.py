@@ -129,9 +129,8 @@ def send_all(frequency: str, now: dt.datetime | None = None) -> dict:
     the next run covers the same period again."""
     now = now or store.now()
     period = PERIODS[frequency]
-    conn = model.Session.connection()
     s = t.subscription
-    due = conn.execute(sa.select(s).where(
+    due = model.Session.connection().execute(sa.select(s).where(
         s.c.frequency == frequency,
         sa.or_(s.c.last_sent.is_(None), s.c.last_sent <= now - period + dt.timedelta(hours=1)))).mappings().all()
     counts = {"due": len(due), "sent": 0, "empty": 0, "failed": 0}
@@ -149,6 +148,6 @@ def send_all(frequency: str, now: dt.datetime | None = None) -> dict:
                 counts["failed"] += 1
                 continue
             counts["sent"] += 1
-        conn.execute(s.update().where(s.c.user_id == user.id).values(last_sent=now))
-        model.Session.commit()
+        model.Session.connection().execute(s.update().where(s.c.user_id == user.id).values(last_sent=now))
+        model.Session.commit()  # one by one: a crash midway does not send the earlier ones again
     return counts

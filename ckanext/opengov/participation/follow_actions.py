@@ -58,11 +58,11 @@ def opengov_search_follow(context, data_dict):
         raise tk.ValidationError({"limit": [bilingual(TOO_MANY_SEARCHES, limit=limit)]})
     row = dict(id=store.new_id(), user_id=user_id, q=q, organization=org, groups=group, created=store.now())
     conn.execute(pg_insert(t.follow_search).values(**row).on_conflict_do_nothing())
-    model.Session.commit()
-    existing = conn.execute(sa.select(t.follow_search).where(
+    existing = dict(conn.execute(sa.select(t.follow_search).where(
         t.follow_search.c.user_id == user_id, t.follow_search.c.q == q,
-        t.follow_search.c.organization == org, t.follow_search.c.groups == group)).mappings().first()
-    return _search_dict(dict(existing))
+        t.follow_search.c.organization == org, t.follow_search.c.groups == group)).mappings().first())
+    model.Session.commit()
+    return _search_dict(existing)
 
 
 def opengov_search_unfollow(context, data_dict):
