@@ -1,1 +1,2 @@
-"""Near-duplicate datasets across agencies (Thai word segmentation + MinHash LSH)."""
+"""Duplicate series across agencies: normalise.py, verify.py (evidence), clusters.py (LSH +
+grouping), judgements (actions.py, auth.py, views.py). See docs/duplication.md."""

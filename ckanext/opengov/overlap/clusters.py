@@ -46,11 +46,14 @@ class Group:
         return round(sum(p.verdict.similarity for p in self.pairs) / len(self.pairs), 3)
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM)  # permutations drawn once, shared by every sketch
+
+
 def _sketch(p: verify.Profile) -> MinHash | None:
     feats = set(p.title_words) | set(p.grams)
     if len(feats) < 2:  # an empty title is no evidence of duplication
         return None
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     m.update_batch([f.encode("utf-8") for f in feats])
     return m
 
@@ -86,11 +89,18 @@ def find_pairs(profs: list[verify.Profile], weights: verify.Weights,
     """Verified cross-agency pairs (a < b), judgements applied."""
     judgements = judgements or {}
     found: dict[tuple[int, int], Pair] = {}
+    vectors: dict[int, tuple] = {}  # only records that are candidates get vectors
+
+    def vec(i):
+        if i not in vectors:
+            vectors[i] = weights.vectors(profs[i])
+        return vectors[i]
+
     for a, b in candidates(profs):
         key = (min(a, b), max(a, b))
         if judgements.get(key) == REJECTED:
             continue
-        verdict = verify.compare(profs[key[0]], profs[key[1]], weights, threshold)
+        verdict = verify.compare(profs[key[0]], profs[key[1]], weights, threshold, vec(key[0]), vec(key[1]))
         if verdict.duplicate or judgements.get(key) == CONFIRMED:
             found[key] = Pair(*key, verdict, judgements.get(key))
     for key, judgement in judgements.items():  # confirmed pairs the candidates missed
@@ -133,7 +143,6 @@ def group(pairs: list[Pair]) -> list[Group]:
         home.pairs.append(pair)
     for g in groups:
         g.members.sort()
-        # a pair placed in a group but not yet reached keeps its place: add any missing ones
     return sorted(groups, key=lambda g: (-g.similarity, g.members[0]))
 
 

@@ -96,6 +96,13 @@ class Weights:
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
+    def vectors(self, p: Profile) -> tuple[dict, dict]:
+        """Unit TF-IDF vectors of words and of title trigrams (computed once per record)."""
+        words = _unit_vector(_vector([(w, 1.0) for w in p.title_words] + [(w, TAG_WEIGHT) for w in p.tags]
+                                     + [(w, NOTES_WEIGHT) for w in p.notes_words], self))
+        grams = _unit_vector(_vector([("#" + g, 1.0) for g in p.grams], self))
+        return words, grams
+
 
 def _vector(terms_weights, weights: Weights) -> dict[str, float]:
     vec: dict[str, float] = {}
@@ -104,16 +111,15 @@ def _vector(terms_weights, weights: Weights) -> dict[str, float]:
     return vec
 
 
-def _cosine(a: dict, b: dict) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+def _unit_vector(vec: dict) -> dict:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
 
 
-def _words(p: Profile, weights: Weights) -> dict[str, float]:
-    return _vector([(w, 1.0) for w in p.title_words] + [(w, TAG_WEIGHT) for w in p.tags]
-                   + [(w, NOTES_WEIGHT) for w in p.notes_words], weights)
+def _dot(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
 
 
 @dataclass
@@ -158,11 +164,10 @@ def _key_word_found(a: Profile, b: Profile, weights: Weights) -> bool:
     return key in text or key in b.tags or key in b.notes_words or (len(text) >= 3 and text in key)
 
 
-def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHOLD) -> Verdict:
-    wa, wb = _words(a, weights), _words(b, weights)
-    ga = _vector([("#" + g, 1.0) for g in a.grams], weights)
-    gb = _vector([("#" + g, 1.0) for g in b.grams], weights)
-    similarity = WORD_SHARE * _cosine(wa, wb) + (1 - WORD_SHARE) * _cosine(ga, gb)
+def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHOLD,
+            vectors_a=None, vectors_b=None) -> Verdict:
+    (wa, ga), (wb, gb) = vectors_a or weights.vectors(a), vectors_b or weights.vectors(b)
+    similarity = WORD_SHARE * _dot(wa, wb) + (1 - WORD_SHARE) * _dot(ga, gb)
     hard, soft, same = _conflicts_and_matches(a, b)
     score = similarity + FIELD_BONUS * len(same) - FIELD_PENALTY * len(soft)
     shared_title = set(a.title_words) & set(b.title_words)
