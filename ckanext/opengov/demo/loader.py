@@ -8,7 +8,7 @@ import json
 import os
 from typing import Callable
 
-from ckanext.opengov.demo import categories
+from ckanext.opengov.demo import categories, files
 from ckanext.opengov.logic.site import create_missing
 
 DEMO_FILE = os.path.join(os.path.dirname(__file__), "demo_data.json")
@@ -24,5 +24,8 @@ def load(report: Callable[[str], None] = print) -> dict:
     data = read_demo_data()
     counts = categories.seed(include_sdgs=True, report=lambda line: report(f"category {line}"))
     create_missing("organization", data["organizations"], lambda line: report(f"agency {line}"), counts)
-    datasets = (dict(data["dataset_defaults"], **dataset) for dataset in data["datasets"])
-    return create_missing("package", datasets, lambda line: report(f"dataset {line}"), counts)
+    datasets = [dict(data["dataset_defaults"], **dataset) for dataset in data["datasets"]]
+    counts = create_missing("package", (files.without_files(d) for d in datasets),
+                            lambda line: report(f"dataset {line}"), counts)
+    counts["files"] = files.attach(datasets, lambda line: report(f"file {line}"))
+    return counts
