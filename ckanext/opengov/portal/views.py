@@ -9,7 +9,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.views import feed as core_feed
 
-from ckanext.opengov.portal import feeds, names, sitemap
+from ckanext.opengov.portal import feeds, names, sitemap, slugs
 
 portal = Blueprint("opengov_portal", __name__)
 
@@ -79,6 +79,12 @@ def feed_organization(id: str):  # noqa: A002
         "site": _site_title(), "name": _named("organization", id)}, None)
 
 
+def slug():
+    """The URL name a title would get (the form's script asks while the person types)."""
+    title = (tk.request.args.get("title") or "")[:500]
+    return {"name": slugs.slug_from_title(title)}
+
+
 def category_bulk_process(id: str):  # noqa: A002
     """Core raises a bare Exception (a 500) for a category: bulk changes exist for agencies only."""
     return tk.abort(404, tk._("Bulk changes are made on an agency's page, not on a category's"))
@@ -86,6 +92,7 @@ def category_bulk_process(id: str):  # noqa: A002
 
 portal.add_url_rule("/group/bulk_process/<id>", view_func=category_bulk_process,
                     endpoint="category_bulk_process")
+portal.add_url_rule("/opengov/slug", view_func=slug, endpoint="slug")
 portal.add_url_rule("/terms", view_func=terms, endpoint="terms")
 portal.add_url_rule("/licence", view_func=licence, endpoint="licence")
 portal.add_url_rule("/sitemap.xml", view_func=sitemap_xml, endpoint="sitemap")
