@@ -49,8 +49,6 @@ configure() {
   OPENGOV_STORAGE_PATH="$OPENGOV_DEPLOY_DIR/storage" \
   OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 \
     "$ROOT/dev/config.sh" >/dev/null
-  # dev/ckan.ini.in names the licences file relative to .dev/ckan.ini; this .ini lies deeper.
-  sed -i "s|^licenses_group_url = .*|licenses_group_url = file://$ROOT/schemas/licenses.json|" "$OPENGOV_CKAN_INI"
   # The stock harvester, for the harvest benchmark only (benchmarks/stock-harvester.ini does the
   # same for the in-process one).
   sed -i 's|^\(ckan.plugins = .*\)$|\1 ckan_harvester|' "$OPENGOV_CKAN_INI"

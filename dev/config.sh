@@ -42,7 +42,7 @@ sed -e "s|@SECRET_KEY@|$SECRET_KEY|" -e "s|@JWT_SECRET@|$JWT_SECRET|" \
     -e "s|@SOLR_URL@|${OPENGOV_SOLR_URL:-http://127.0.0.1:$SOLR_PORT/solr/ckan}|" \
     -e "s|@REDIS_URL@|${OPENGOV_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}|" \
     -e "s|@STORAGE_PATH@|$STORAGE_PATH|" -e "s|@ALLOWED_HOSTS@|$ALLOWED_HOSTS|" \
-    -e "s|@DEV_DIR@|$DEV_DIR|" \
+    -e "s|@DEV_DIR@|$DEV_DIR|" -e "s|@ROOT@|$ROOT|" \
     "$TEMPLATE" >"$INI"
 say "Wrote $INI"
 set_allowed_hosts

@@ -39,8 +39,6 @@ configure() {
   OPENGOV_STORAGE_PATH="$OPENGOV_DEPLOY_DIR/storage" \
   OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 \
     "$ROOT/dev/config.sh" >/dev/null
-  # dev/ckan.ini.in names the licences file relative to .dev/ckan.ini; this .ini lies deeper.
-  sed -i "s|^licenses_group_url = .*|licenses_group_url = file://$ROOT/schemas/licenses.json|" "$OPENGOV_CKAN_INI"
   # The caller's CKAN_* variables (the test run's) would override the .ini.
   env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI \
     "$CKAN" -c "$OPENGOV_CKAN_INI" db upgrade >"$LOG_DIR/deploy-test-db.log" 2>&1 \
