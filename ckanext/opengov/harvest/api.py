@@ -291,7 +291,7 @@ def opengov_harvest_job_start(context, data_dict):
     data = _validated(data_dict, "job_start")
     tk.check_access("opengov_harvest_job_start", context, data)
     package = _source_package(data["source_id"])
-    minutes = float(tk.config.get("ckanext.opengov.harvest.stale_job_minutes"))
+    minutes = tk.config.get("ckanext.opengov.harvest.stale_job_minutes")  # declared int
     interrupted = close_interrupted_jobs(package.id, datetime.timedelta(minutes=minutes))
     # harvest_guards turns "a job exists" and an unguarded source type into a 409
     job = tk.get_action("harvest_job_create")(

@@ -65,6 +65,7 @@ class OpengovDcatHarvester(DCATRDFHarvester):
             return url, []
         self._pages[harvest_job.id] = self._pages.get(harvest_job.id, 0) + 1
         config = json.loads(harvest_job.source.config or "{}")
+        # the portal's option is a declared int; a source's own setting may be written as text
         max_pages = int(config.get("max_pages") or tk.config.get("ckanext.opengov.harvest.max_pages"))
         if self._pages[harvest_job.id] > max_pages:
             return None, [bilingual(LISTING_MSG["loop"], url=harvest_job.source.url,
