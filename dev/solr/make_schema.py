@@ -17,8 +17,9 @@ In the ``text`` and ``text_general`` field types, both analyzers change the same
   that is in its own dictionary whole.
 
 Every other filter stays as CKAN has it, so English stemming and ranking are unchanged. A
-``text_th`` field type of character bigrams (``text_th_ngram``, copied from title, notes and the
-agency's names) is a substring fallback that the search hook adds to ``qf`` with a low weight.
+``text_th`` field type of Thai character bigrams (``text_th_ngram``, copied from title, notes and
+the agency's names) is a substring fallback that the search hook adds to ``qf``, with a low
+weight, for queries written in Thai only.
 
 Usage: make_schema.py CKAN_SCHEMA OUT   (the word files are written beside OUT)
 """
@@ -48,19 +49,21 @@ COMPOUND = ('<filter class="solr.DictionaryCompoundWordTokenFilterFactory" dicti
             'minWordSize="5" minSubwordSize="3" maxSubwordSize="20" onlyLongestMatch="false"/>\n'
             '            <filter class="solr.SnowballPorterFilterFactory"')
 
-NGRAM_TYPE = """
-    <!-- ckanext-opengov: character bigrams after the same character filters; a query needs all of
-         its bigrams, which finds a Thai word inside any compound. -->
+NGRAM_TYPE = f"""
+    <!-- ckanext-opengov: bigrams of the Thai letters only (other characters become spaces, and a
+         bigram across a space is dropped); a query needs all of its bigrams, which finds a Thai
+         word inside any compound. The search hook uses it for queries in Thai only. -->
     <fieldType name="text_th" class="solr.TextField" positionIncrementGap="100">
         <analyzer>
-            CHAR_FILTERS
-            <filter class="solr.PatternReplaceFilterFactory" pattern=".*[\\s\\p{Punct}].*" replacement="" replace="all"/>
+            <charFilter class="solr.MappingCharFilterFactory" mapping="opengov_mapping.txt"/>
+            <charFilter class="solr.PatternReplaceCharFilterFactory" pattern="(?&lt;=[{THAI}])[ \\u00a0]+(?=[{THAI}])" replacement=""/>
+            <charFilter class="solr.PatternReplaceCharFilterFactory" pattern="[^{THAI}]+" replacement=" "/>
+            <tokenizer class="solr.NGramTokenizerFactory" minGramSize="2" maxGramSize="2"/>
+            <filter class="solr.PatternReplaceFilterFactory" pattern=".*\\s.*" replacement="" replace="all"/>
             <filter class="solr.LengthFilterFactory" min="2" max="2"/>
-            <filter class="solr.LowerCaseFilterFactory"/>
         </analyzer>
     </fieldType>
-""".replace("CHAR_FILTERS", CHAR_FILTERS.replace(
-    '<tokenizer class="solr.ThaiTokenizerFactory"/>', '<tokenizer class="solr.NGramTokenizerFactory" minGramSize="2" maxGramSize="2"/>'))
+"""
 NGRAM_FIELD = '    <field name="text_th_ngram" type="text_th" indexed="true" stored="false" multiValued="true"/>\n'
 NGRAM_COPIES = ('<copyField source="title" dest="text_th_ngram"/>\n'
                 '<copyField source="notes" dest="text_th_ngram"/>\n'

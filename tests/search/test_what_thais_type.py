@@ -106,4 +106,5 @@ def test_suggestions_as_you_type_in_thai_public_only(app, api, corpus):
     titles = [d["title"] for d in found["ResultSet"]["Result"]]
     assert titles == ["รายจ่ายปีงบประมาณ 2566 จำแนกตามจังหวัด"]
     page = app.get("/dataset/").body
-    assert "search-suggest" in page  # the search box asks for suggestions as one types
+    assert 'data-opengov-suggest="/api/2/util/dataset/autocomplete"' in page  # the box asks as one types
+    assert "_search.js" in page
