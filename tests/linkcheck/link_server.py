@@ -109,6 +109,9 @@ class LinkServer:
         class Server(ThreadingHTTPServer):
             daemon_threads = True
 
+            def handle_error(self, request, client_address):  # a checker hanging up is normal
+                pass
+
         self.httpd = Server((host, 0), Handler)
         self.httpd.log = []
         self.httpd.delay = delay

@@ -155,7 +155,7 @@ def test_an_uploaded_file_is_checked_in_the_file_store(world, api):
         os.remove(path)
 
 
-def test_only_sysadmins_run_checks_and_bad_input_is_a_clear_409(world, app, sysadmin):
+def test_only_sysadmins_run_checks_and_bad_input_is_a_clear_409(world, app, sysadmin, clean_queues):
     from ckan.tests import factories as ckan_factories
 
     user = ckan_factories.UserWithToken()
@@ -172,6 +172,11 @@ def test_only_sysadmins_run_checks_and_bad_input_is_a_clear_409(world, app, sysa
         assert response.status_code == 409, (body, response.json)
     queued = app.post("/api/3/action/opengov_linkcheck_run", json={"limit": 5}, headers=admin).json
     assert queued["result"]["job_id"]
+    # The queued run, done by CKAN's own jobs worker (on Redis).
+    from ckan.lib import jobs as ckan_jobs
+
+    ckan_jobs.Worker().work(burst=True)
+    assert len(stored()) == 3
 
 
 def test_the_command_checks_up_to_limit_links(world, cli):
