@@ -30,7 +30,7 @@ TEST_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/ckan
 # when OPENGOV_LEAK_SCAN_URL/_TOKEN are set to these (docs/deployment.md).
 DEPLOY_TEST_ENV := OPENGOV_DEPLOYMENT_URL=http://127.0.0.1:$(TEST_CKAN_PORT)
 
-.PHONY: help install services run stop status test test-db test-deployment db admin demo i18n i18n-update bench clean-data
+.PHONY: help install services run stop status test test-db test-deployment db admin demo i18n i18n-update bench clean-data cluster cluster-stop test-cluster
 
 help:
 	@echo "make run    start the portal on http://127.0.0.1:5000 with demo data"
@@ -38,6 +38,8 @@ help:
 	@echo "make stop   stop what make run / make test started"
 	@echo "make status show which services and processes run (non-zero when one is down)"
 	@echo "make bench  run the benchmarks"
+	@echo "make cluster       the portal on several machines, on loopback (docs/cluster.md); make cluster-stop"
+	@echo "make test-cluster  the failure tests against that cluster"
 
 install:
 	@dev/install.sh
@@ -77,6 +79,7 @@ run: admin demo
 stop:
 	@dev/deployment.sh stop
 	@dev/test-deployment.sh stop
+	@dev/cluster.sh stop
 	@dev/solr.sh stop
 	@dev/redis.sh stop
 	@dev/postgres.sh stop
@@ -109,6 +112,17 @@ test: test-deployment
 	$(TEST_ENV) $(DEPLOY_TEST_ENV) OPENGOV_DEPLOYMENT_TOKEN=$$token \
 	  OPENGOV_LEAK_SCAN_URL=http://127.0.0.1:$(TEST_CKAN_PORT) OPENGOV_LEAK_SCAN_TOKEN=$$token $(PYTEST) $(PYTEST_ARGS)
 
+# Several machines on this one (docs/cluster.md): ZooKeeper + SolrCloud nodes, Redis, a load
+# balancer and several portal nodes, each a separate process on a loopback port.
+cluster: services
+	@dev/cluster.sh start
+
+cluster-stop:
+	@dev/cluster.sh stop
+
+test-cluster: services
+	@OPENGOV_CLUSTER_TESTS=1 $(TEST_ENV) $(PYTEST) tests/cluster $(PYTEST_ARGS)
+
 i18n: install
 
 # Re-extract every translatable string and merge it into each locale's catalog;
@@ -123,12 +137,14 @@ BENCH_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/cka
              CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
              CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/2
 
-# Side-by-side measurements (ours beside the stock component, same data, same run).
+# Side-by-side measurements (ours beside the stock component, same data, same run). The last two
+# go through the bench deployment (dev/bench-deployment.sh: nginx :5010, stock CKAN :5011), which
+# is stopped at the end. One of them: make bench BENCH=pages (docs/benchmarks.md).
+BENCH ?= search_relevance transparency harvest_throughput harvest_consumers pages
 bench: services
 	@$(BENCH_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/bench-db.log 2>&1 || { echo "error: ckan db upgrade for benchmarks failed; see $(DEV)/logs/bench-db.log" >&2; exit 1; }
-	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.search_relevance
-	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.transparency
-	@$(BENCH_ENV) $(VENV)/bin/python -m benchmarks.harvest_throughput
+	@status=0; for b in $(BENCH); do $(BENCH_ENV) $(VENV)/bin/python -m benchmarks.$$b || { status=1; break; }; done; \
+	dev/bench-deployment.sh stop >/dev/null 2>&1 || true; exit $$status
 
 # Removes the local services' data (.dev/ only) after stopping them.
 clean-data: stop
