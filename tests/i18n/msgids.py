@@ -1,6 +1,6 @@
 """The msgids the interface can show: CKAN core's (its .pot, and its installed templates, which
-hold a few strings the shipped .pot lacks), ckanext-scheming's templates' (it ships no Thai) and
-ours, extracted the way `make i18n-update` extracts ours."""
+hold a few strings the shipped .pot lacks), ckanext-scheming's and ckanext-harvest's (they ship no
+Thai) and ours, extracted the way `make i18n-update` extracts ours."""
 from __future__ import annotations
 
 import os
@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import ckan
+import ckanext.harvest
 import ckanext.scheming
 
 from tests.i18n.visible_text import read_msgids
@@ -35,7 +36,8 @@ def core_and_scheming_msgids(tmp_path) -> set[str]:
     return (
         read_msgids(CORE_POT)
         | extract(tmp_path, "ckan", os.path.dirname(ckan.__file__), CODE_AND_TEMPLATES_CFG)
-        | extract(tmp_path, "scheming", os.path.dirname(ckanext.scheming.__file__))
+        | extract(tmp_path, "scheming", os.path.dirname(ckanext.scheming.__file__), CODE_AND_TEMPLATES_CFG)
+        | extract(tmp_path, "harvest", os.path.dirname(ckanext.harvest.__file__), CODE_AND_TEMPLATES_CFG)
     )
 
 

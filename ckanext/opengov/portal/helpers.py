@@ -106,6 +106,18 @@ def _display_time(value: dt.datetime) -> dt.datetime:
     return value.astimezone(zone)
 
 
+@tk.chained_helper
+def get_translated(next_helper, data_dict, field):
+    """Core's breadcrumbs ask for an agency's or category's translated title: give English readers
+    its ``title_en``."""
+    is_group = isinstance(data_dict, dict) and "is_organization" in data_dict  # not a dataset
+    if field == "title" and is_group and names.in_english():
+        english = names.title(data_dict)
+        if english:
+            return english
+    return next_helper(data_dict, field)
+
+
 def get_helpers() -> dict:
     return {
         "opengov_portal_text": opengov_portal_text,
@@ -116,4 +128,5 @@ def get_helpers() -> dict:
         "opengov_category_groups": opengov_category_groups,
         "opengov_all_categories": opengov_all_categories,
         "render_datetime": render_datetime,
+        "get_translated": get_translated,
     }

@@ -1,4 +1,5 @@
-"""ckanext-harvest's interface strings, marked so that their Thai lives in our catalog.
+"""ckanext-harvest's and ckanext-scheming's interface strings that ship without Thai, marked so that
+their Thai lives in our catalog.
 
 ckanext-harvest ships no Thai; its templates and views call gettext, and CKAN merges our catalog
 over every domain, so translating its msgids in ckanext-opengov.po makes /harvest, /harvest/new and
@@ -16,6 +17,8 @@ def ngettext(singular: str, plural: str, number: int) -> str:
 
 
 HARVEST_STRINGS = (
+    # harvest_frequencies() translates each frequency's title at run time.
+    N_('Manual'), N_('Monthly'), N_('Weekly'), N_('Biweekly'), N_('Daily'), N_('Always'),
     N_('No jobs yet for this source'),
     N_('Harvest job not found'),
     N_('Harvest job stopped'),
@@ -91,4 +94,6 @@ HARVEST_STRINGS = (
     N_('Local content'),
     ngettext('{number} harvest source found for "{query}"', '{number} harvest sources found for "{query}"', 2),
     ngettext('{number} harvest source found', '{number} harvest sources found', 2),
+    # ckanext-scheming's validation.py: a required multiple choice left empty.
+    N_("Select at least one"),
 )
