@@ -98,7 +98,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def r_redirect_forbidden(self):
         """To 127.0.0.2, outside the allow-list (stands for a private address)."""
-        self.answer(302, b"", "text/plain", headers=[("Location", f"http://127.0.0.2:{self.server.server_port}/ok.csv")])
+        target = f"http://127.0.0.2:{self.server.server_port}/ok.csv"
+        self.answer(302, b"", "text/plain", headers=[("Location", target)])
 
     def r_loop(self):
         self.answer(302, b"", "text/plain", headers=[("Location", "/loop")])
