@@ -31,3 +31,16 @@ def gate_problem(category: str | None, classification: str | None, private: bool
 
 def is_publishable(classification: str | None) -> bool:
     return classification == PUBLIC_CLASSIFICATION
+
+
+def is_public(private, classification) -> bool:
+    """Whether the public may see a stored dataset: not private (stored as a real boolean) and
+    classified exactly เปิดเผย. public_sql() is the same rule for SQL; a test holds them equal."""
+    return private is False and is_publishable(classification)
+
+
+def public_sql(alias: str = "p") -> str:
+    """is_public() for the `package` row named ``alias``, as a SQL condition (whether the row is
+    active stays the caller's). The one place the rule is written for the database."""
+    return (f"(NOT {alias}.private AND coalesce({alias}.extras ->> 'data_classification', '') = "
+            f"'{PUBLIC_CLASSIFICATION}')")

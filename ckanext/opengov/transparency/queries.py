@@ -5,10 +5,12 @@ import datetime as dt
 
 from sqlalchemy import bindparam, text
 
+from ckanext.opengov.tgdc.classification import public_sql
+
 # A snapshot names datasets as they were when it was computed; one made private or classified
 # since must not be named until the next refresh, so every read re-checks the live catalog.
-LIVE_PUBLIC = """EXISTS (SELECT 1 FROM package lp WHERE lp.id = {id} AND lp.state = 'active'
-    AND NOT lp.private AND coalesce(lp.extras ->> 'data_classification', '') = 'เปิดเผย')"""
+LIVE_PUBLIC = ("EXISTS (SELECT 1 FROM package lp WHERE lp.id = {id} AND lp.state = 'active' AND "
+               + public_sql("lp") + ")")
 # An agency deleted since the snapshot is no longer public in CKAN: not named either.
 LIVE_AGENCY = """EXISTS (SELECT 1 FROM "group" lg WHERE lg.id = {id} AND lg.state = 'active')"""
 _STILL_PUBLIC = text(

@@ -17,15 +17,14 @@ from sqlalchemy import text
 from ckanext.opengov.harvest import source_url
 from ckanext.opengov.transparency.metrics import completeness, harvest, openness, score
 from ckanext.opengov.transparency.metrics import timeliness as tl
-from ckanext.opengov.tgdc.vocabularies import PUBLIC_CLASSIFICATION
+from ckanext.opengov.tgdc import classification
 
 log = logging.getLogger(__name__)
 TABLES = ("opengov_tr_overlap", "opengov_tr_objective", "opengov_tr_harvest",
           "opengov_tr_agency", "opengov_tr_dataset", "opengov_tr_snapshot")
 
-# Public means: active, not private, classified เปิดเผย. Everything public pages count.
-PUBLIC_SQL = (f"(NOT p.private AND coalesce(p.extras ->> 'data_classification', '') = "
-              f"'{PUBLIC_CLASSIFICATION}')")
+# Public means: active, not private, classified เปิดเผย (tgdc/classification.py's rule).
+PUBLIC_SQL = classification.public_sql("p")
 
 DATASET_SQL = f"""
 WITH res AS (

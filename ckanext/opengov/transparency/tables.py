@@ -18,6 +18,7 @@ from ckanext.opengov.harvest import source_url
 from ckanext.opengov.transparency import queries
 from ckanext.opengov.transparency.metrics import links
 from ckanext.opengov.transparency.metrics import timeliness as tl
+from ckanext.opengov.tgdc.classification import public_sql
 
 
 @dataclass(frozen=True)
@@ -202,16 +203,15 @@ def changes(conn, since: dt.date, day: dt.date):
         SELECT CASE WHEN a.package_id IS NULL THEN 'added' WHEN b.package_id IS NULL THEN 'removed'
                     ELSE 'changed' END AS change,
                -- withdrawn since (made private or classified): counted, not named
-               CASE WHEN x.private OR x.classified THEN NULL ELSE coalesce(b.name, a.name) END AS name,
-               CASE WHEN x.private OR x.classified THEN NULL ELSE coalesce(b.title, a.title) END AS title,
+               CASE WHEN x.withdrawn THEN NULL ELSE coalesce(b.name, a.name) END AS name,
+               CASE WHEN x.withdrawn THEN NULL ELSE coalesce(b.title, a.title) END AS title,
                g.name AS agency, a.stars AS stars_before, b.stars AS stars_after,
                a.completeness AS completeness_before, b.completeness AS completeness_after,
                a.timeliness AS timeliness_before, b.timeliness AS timeliness_after
         FROM a FULL JOIN b ON a.package_id = b.package_id
         LEFT JOIN "group" g ON g.id = coalesce(b.org_id, a.org_id)
-        LEFT JOIN LATERAL (SELECT p.private, coalesce(p.extras ->> 'data_classification', '') <> 'เปิดเผย'
-                           AS classified FROM package p WHERE p.id = coalesce(b.package_id, a.package_id)
-                          ) x ON TRUE
+        LEFT JOIN LATERAL (SELECT NOT """ + public_sql("p") + """ AS withdrawn
+                           FROM package p WHERE p.id = coalesce(b.package_id, a.package_id)) x ON TRUE
         WHERE a.package_id IS NULL OR b.package_id IS NULL OR a.stars <> b.stars
            OR a.completeness <> b.completeness OR a.timeliness <> b.timeliness
         ORDER BY 1, 2""", before=before or since, day=day)
