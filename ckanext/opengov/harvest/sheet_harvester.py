@@ -14,8 +14,8 @@ import ckan.plugins.toolkit as tk
 from ckanext.harvest.model import HarvestObject
 
 from ckanext.opengov.harvest import mapping, sheet_mapping
-from ckanext.opengov.harvest.ckan_harvester import (
-    CHANGE, STATUS_KEY, WITHDRAW, HarvesterCore, _extra, save_for_object)
+from ckanext.opengov.harvest.core import (
+    CHANGE, STATUS_KEY, WITHDRAW, HarvesterCore, object_extra, save_for_object)
 from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
 from ckanext.opengov.messages import N_, bilingual
 
@@ -76,7 +76,7 @@ class OpengovSheetHarvester(HarvesterCore):
         return ids
 
     def import_stage(self, harvest_object):
-        if _extra(harvest_object, STATUS_KEY) == WITHDRAW:
+        if object_extra(harvest_object, STATUS_KEY) == WITHDRAW:
             return self._withdraw(harvest_object)
         return super().import_stage(harvest_object)
 
