@@ -156,12 +156,12 @@ def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str]
     return hard, soft, same
 
 
-def _key_word_found(a: Profile, b: Profile, weights: Weights) -> bool:
-    if not a.title_words:
-        return False
-    key = max(a.title_words, key=weights.idf)
+def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
+    """The rarity of a's rarest title word that b does not have (in any form), 0 if none."""
     text = "".join(b.title_words)
-    return key in text or key in b.tags or key in b.notes_words or (len(text) >= 3 and text in key)
+    return max((weights.idf(w) for w in a.title_words
+                if not (w in text or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w))),
+               default=0.0)
 
 
 def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHOLD,
@@ -171,9 +171,10 @@ def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHO
     hard, soft, same = _conflicts_and_matches(a, b)
     score = similarity + FIELD_BONUS * len(same) - FIELD_PENALTY * len(soft)
     shared_title = set(a.title_words) & set(b.title_words)
-    # Each title's rarest word is what it is about: unmatched on both sides, two titles that
-    # share only their framing ("ผู้ได้รับการช่วยเหลือ...") are about different things.
-    if not (_key_word_found(a, b, weights) or _key_word_found(b, a, weights)):
+    # When each title has a word the other lacks that is rarer than anything they share, they
+    # share only their framing ("ผลการสำรวจสถานี..."): two different subjects.
+    shared_max = max((weights.idf(t) for t in shared_title), default=0.0)
+    if min(_unmatched(a, b, weights), _unmatched(b, a, weights)) > shared_max:
         hard.append("subject")
     terms = sorted(shared_title | (set(a.tags) & set(b.tags)), key=lambda t: (-weights.idf(t), t))[:6]
     duplicate = not hard and score >= threshold and bool(shared_title or similarity >= threshold + 0.1)
