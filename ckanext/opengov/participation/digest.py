@@ -13,6 +13,7 @@ import logging
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan.lib.search import SearchError
 
 from ckanext.opengov.participation import access, changes, labels, mail, store
 from ckanext.opengov.participation import tables as t
@@ -54,7 +55,7 @@ def _search_changes(search: dict, since: dt.datetime) -> list[dict]:
         result = tk.get_action("package_search")(
             {"user": "", "ignore_auth": False}, {"q": search["q"] or "*:*", "fq": fq.strip(), "rows": 50,
                                                  "include_private": False, "sort": "metadata_modified desc"})
-    except (tk.ValidationError, tk.ObjectNotFound, tk.NotAuthorized) as error:
+    except (tk.ValidationError, tk.ObjectNotFound, tk.NotAuthorized, SearchError) as error:
         log.warning("saved search %s could not run: %s", search["id"], error)
         return []
     out = []

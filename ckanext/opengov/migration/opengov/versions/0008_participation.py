@@ -99,9 +99,17 @@ def upgrade():
         sa.CheckConstraint("frequency IN ('daily', 'weekly', 'off')", name="opengov_digest_frequency"),
         sa.CheckConstraint("language IN ('th', 'en')", name="opengov_digest_language"),
     )
+    # What's new, feeds and digests read a period of CKAN's activity stream; core indexes it by
+    # object and by user only, so a week of the whole catalog would be a scan of every row.
+    # (The activity plugin owns the table: skipped if its migrations have not run yet.)
+    op.execute("""DO $$ BEGIN
+        IF to_regclass('activity') IS NOT NULL THEN
+            CREATE INDEX IF NOT EXISTS opengov_activity_timestamp_idx ON activity (timestamp);
+        END IF; END $$""")
 
 
 def downgrade():
+    op.execute("DROP INDEX IF EXISTS opengov_activity_timestamp_idx")
     # IF EXISTS: a database that ran this revision's earlier no-op placeholder has none of them.
     for table in ("opengov_digest_subscription", "opengov_follow_search", "opengov_follow_datarequest",
                   "opengov_datarequest_comment", "opengov_datarequest_event", "opengov_datarequest"):
