@@ -13,6 +13,7 @@ import re
 import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.tgdc import dates as thai_dates
 from ckanext.opengov.tgdc.storable import has_forbidden_characters
 
 BAD_DATE = N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25")
@@ -61,15 +62,19 @@ def text(max_length: int = NAME_LENGTH):
     return validator
 
 
+_DMY_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+
+
 def iso_date(value, context):
     """A date written YYYY-MM-DD, returned as a ``datetime.date``."""
     if _is_missing(value) or isinstance(value, dt.date):
         return value
     value = text(20)(value, context)
     try:
-        if not _ISO_DATE.fullmatch(value):  # fromisoformat also takes 20261125 and week dates
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
+        if not _ISO_DATE.fullmatch(value) and not _DMY_DATE.fullmatch(value):
+            raise ValueError(value)  # fromisoformat also takes 20261125 and week dates
+        # 2569-11-25 and 25/11/2569 are Buddhist Era, as Thai readers type them.
+        return thai_dates.parse_date(value)
     except ValueError:
         raise _invalid(BAD_DATE)
 

@@ -9,6 +9,7 @@ import json
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from werkzeug.exceptions import HTTPException
 from flask import Blueprint, Response, stream_with_context
 from sqlalchemy import text
 
@@ -145,7 +146,8 @@ def _index_figures(conn, day) -> dict:
             dict(r, update_frequency_unit=labels.vocabulary_value("update_frequency_unit", r["update_frequency_unit"]))
             for r in tables.TABLES["thresholds"].rows(conn, day)], None),
         "growth": _figure("growth", growth, _chart(
-            "line", [g["month"] for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
+            # "2026-11" reads "พ.ย. 2569" in Thai (portal helper), "Nov 2026" in English.
+            "line", [tk.h.opengov_month(g["month"]) for g in growth], [(tk._("Total"), [g["total"] for g in growth])])),
     }
     return {
         "figures": figures,
@@ -277,7 +279,21 @@ def _write(columns, rows, fmt, name, meta):
 
 
 def changes(fmt: str):
-    """Public datasets added, removed or changed since ?since=YYYY-MM-DD."""
+    """Public datasets added, removed or changed since ?since=YYYY-MM-DD (or a Buddhist-Era date).
+    Sent from the page's form (form=1), a refusal returns to the page with its message instead of
+    a bare 400 page."""
+    if not tk.request.args.get("form"):
+        return _changes(fmt)
+    try:
+        return _changes(fmt)
+    except HTTPException as error:
+        if error.code not in (400, 404):
+            raise
+        tk.h.flash_error(error.description)
+        return tk.redirect_to(tk.h.url_for("opengov_transparency.index") + "#changes-since")
+
+
+def _changes(fmt: str):
     result = _call("opengov_transparency_changes", dict(_args(), limit=MAX_LIMIT))
     columns = [k for k, _ in tables.CHANGE_COLUMNS]
     return _write(columns, result["rows"], fmt, f"transparency-changes-since-{result['since']}",
