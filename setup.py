@@ -82,6 +82,7 @@ setup(
             "opengov_ckan = ckanext.opengov.harvest.ckan_harvester:OpengovCkanHarvester",
             "opengov_dcat = ckanext.opengov.harvest.dcat_harvester:OpengovDcatHarvester",
             "opengov_sheet = ckanext.opengov.harvest.sheet_harvester:OpengovSheetHarvester",
+            "opengov_chart_view = ckanext.opengov.dataapi.chart_view:ChartView",
         ],
         "ckan.rdf.profiles": [
             "opengov_tgdc = ckanext.opengov.dcat.profile:OpengovTGDCProfile",

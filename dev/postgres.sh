@@ -62,7 +62,7 @@ start() {
     say "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
     touch "$LOG_DIR/postgres.log"; [[ $(id -u) == 0 ]] && chown postgres "$LOG_DIR/postgres.log"
     as_pg "$BIN/pg_ctl" -D "$PG_HOME/data" -l "$LOG_DIR/postgres.log" -w -t 60 \
-      -o "-p $PG_PORT -k $PG_HOME/run -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null \
+      -o "-p $PG_PORT -k $PG_HOME/run -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
       || die "PostgreSQL did not start; see $LOG_DIR/postgres.log"
   fi
   wait_until 30 postgres as_pg "$BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" || die "PostgreSQL is not accepting connections on 127.0.0.1:$PG_PORT; see $LOG_DIR/postgres.log"

@@ -96,4 +96,19 @@ def test_a_loaded_table_gets_the_table_view(api, dataset, upload):
     resource = upload(package["id"], "population.csv", THAI_CSV.encode("utf-8"), "CSV")
     assert "datatables_view" not in {v["view_type"] for v in api("resource_view_list", id=resource["id"])}
     run_jobs()
-    assert "datatables_view" in {v["view_type"] for v in api("resource_view_list", id=resource["id"])}
+    assert {"datatables_view", "opengov_chart_view"} <= {
+        v["view_type"] for v in api("resource_view_list", id=resource["id"])}
+
+
+def test_the_chart_view_is_drawn_by_a_library_the_portal_serves(app, api, dataset, upload):
+    import re
+
+    package = dataset()
+    resource = upload(package["id"], "population.csv", THAI_CSV.encode("utf-8"), "CSV")
+    run_jobs()
+    (chart,) = [v for v in api("resource_view_list", id=resource["id"]) if v["view_type"] == "opengov_chart_view"]
+    page = app.get(f"/dataset/{package['name']}/resource/{resource['id']}?view_id={chart['id']}").get_data(as_text=True)
+    assert f'data-resource-id="{resource["id"]}"' in page and 'class="opengov-chart"' in page
+    (script,) = re.findall(r'src="(/webassets/opengov_chart/[^"]+)"', page)
+    body = app.get(script).get_data(as_text=True)
+    assert "Chart.js v4" in body and "opengov-chart" in body
