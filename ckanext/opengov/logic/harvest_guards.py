@@ -176,13 +176,11 @@ def harvest_send_job_to_gather_queue(original, context, data_dict):
 def harvest_abort_failed_jobs(original, context, data_dict):
     """ckanext-harvest checks no access here: anyone could abort every running job."""
     _check("harvest_abort_failed_jobs", context, data_dict)
-    life_span = data_dict.get("life_span", 7)
-    if isinstance(life_span, bool) or not str(life_span).isdigit():
-        raise tk.ValidationError({"life_span": [bilingual(MSG["number"])]})
-    for key in ("include", "exclude"):
-        if data_dict.get(key) is not None and not isinstance(data_dict[key], str):
-            raise tk.ValidationError({key: [bilingual(MSG["text"])]})
-    return original(context, dict(data_dict, life_span=int(life_span)))
+    data_dict = _validated(data_dict, optional=("include", "exclude"))
+    life_span, errors = tk.navl_validate({"life_span": data_dict.get("life_span", 7)},
+                                         {"life_span": [_whole_number]}, {})
+    _raise_if({key: messages for key, messages in errors.items() if messages})
+    return original(context, dict(data_dict, life_span=life_span["life_span"]))
 
 
 @tk.chained_action
@@ -199,19 +197,14 @@ def harvest_source_reindex(original, context, data_dict):
 @tk.side_effect_free
 def harvest_log_list(original, context, data_dict):
     _check("harvest_log_list", context, data_dict)
-    if data_dict.get("level") is not None and not isinstance(data_dict["level"], str):
-        raise tk.ValidationError({"level": [bilingual(MSG["text"])]})
-    return original(context, data_dict)
+    return original(context, _validated(data_dict, optional=("level",)))
 
 
 @tk.chained_action
 @tk.side_effect_free
 def harvest_job_list(original, context, data_dict):
     _check("harvest_job_list", context, data_dict)
-    for key in ("source_id", "status"):
-        if data_dict.get(key) is not None and not isinstance(data_dict[key], str):
-            raise tk.ValidationError({key: [bilingual(MSG["text"])]})
-    return original(context, data_dict)
+    return original(context, _validated(data_dict, optional=("source_id", "status")))
 
 
 def _text(value, context):
@@ -222,6 +215,13 @@ def _text(value, context):
     if not isinstance(value, str) or not value:
         raise tk.Invalid(bilingual(MSG["text"]))
     return value
+
+
+def _whole_number(value, context):
+    """0 or more, as a number or its digits (a boolean is not a number here)."""
+    if isinstance(value, bool) or not str(value).isdigit():
+        raise tk.Invalid(bilingual(MSG["number"]))
+    return int(value)
 
 
 def _validated(data_dict, required=(), optional=()) -> dict:
