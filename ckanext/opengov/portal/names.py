@@ -7,19 +7,22 @@ import ckan.plugins.toolkit as tk
 
 
 def english_titles() -> dict[str, str]:
-    """name and id -> title_en of every active agency and category that has one."""
+    """name, id and Thai title -> title_en of every active agency and category that has one."""
     cache = getattr(tk.g, "_opengov_english_titles", None) if _has_g() else None
     if cache is not None:
         return cache
     rows = (
-        model.Session.query(model.Group.id, model.Group.name, model.Group.extras)
+        model.Session.query(model.Group.id, model.Group.name, model.Group.title, model.Group.extras)
         .filter(model.Group.state == "active")
     )
     titles = {}
-    for group_id, name, extras in rows:
+    for group_id, name, thai_title, extras in rows:
         title_en = (extras or {}).get("title_en")
         if isinstance(title_en, str) and title_en.strip():
             titles[name] = titles[group_id] = title_en.strip()
+            # Facets such as the ministry index the Thai title itself.
+            if thai_title:
+                titles.setdefault(thai_title, title_en.strip())
     if _has_g():
         tk.g._opengov_english_titles = titles
     return titles
