@@ -1,8 +1,14 @@
-"""Thai search relevance: our Solr analysis beside stock CKAN's schema, same data, same run.
+"""Thai search relevance: our Solr analysis beside stock CKAN's, same data, same run.
 
-Creates two Solr cores that differ only in schema.xml (CKAN's own, and ours from
-dev/solr/make_schema.py), indexes the same datasets into both through CKAN's own indexer,
-runs the labelled queries through CKAN's own query code, and prints recall@10 and MRR.
+Creates two Solr cores: stock CKAN's schema.xml, and ours (dev/solr/make_schema.py: schema and
+word files). Indexes the same datasets into both through CKAN's own indexer (for the stock core
+without what our indexer adds: agency names), runs the labelled queries through CKAN's own query
+code (ours with the parameters our search hook sends: ckanext/opengov/search/query.py), and
+prints recall@10 and MRR per query group for three sets: the synthetic titles, the real-agency
+tuning queries (benchmarks/search_queries.py) and the held-out queries (benchmarks/search_heldout.py).
+
+Through `make bench`, or on another database with OPENGOV_BENCH_DATABASE=<its name> (the run
+empties it) and OPENGOV_BENCH_CORES=<prefix> for the two cores' names.
 """
 from __future__ import annotations
 
@@ -17,22 +23,26 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "dev", "solr"))
 
-from benchmarks import thai_corpus  # noqa: E402
+from benchmarks import search_heldout, search_queries, thai_corpus  # noqa: E402
 import make_schema  # noqa: E402
 
 SOLR = "http://127.0.0.1:{}/solr".format(os.environ.get("OPENGOV_SOLR_PORT", "8983"))
 SOLR_HOME = os.path.join(os.environ.get("OPENGOV_DEV_DIR", os.path.join(ROOT, ".dev")), "solr", "home")
 
 
-def create_core(name: str, schema_text: str) -> str:
+def create_core(name: str, stock_schema: str, ours: bool) -> str:
     instance = os.path.join(SOLR_HOME, name)
     requests.get(f"{SOLR}/admin/cores", params={"action": "UNLOAD", "core": name, "deleteInstanceDir": "true"}, timeout=60)
     shutil.rmtree(instance, ignore_errors=True)
     os.makedirs(os.path.join(instance, "conf"))
     for f in os.listdir(os.path.join(ROOT, "dev", "solr", "conf")):
         shutil.copy(os.path.join(ROOT, "dev", "solr", "conf", f), os.path.join(instance, "conf"))
-    with open(os.path.join(instance, "conf", "schema.xml"), "w", encoding="utf-8") as f:
-        f.write(schema_text)
+    dest = os.path.join(instance, "conf", "schema.xml")
+    if ours:
+        make_schema.write_conf(stock_schema, dest)
+    else:
+        with open(dest, "w", encoding="utf-8") as f:
+            f.write(stock_schema)
     r = requests.get(f"{SOLR}/admin/cores", params={"action": "CREATE", "name": name, "instanceDir": instance}, timeout=120)
     r.raise_for_status()
     return f"{SOLR}/{name}"
@@ -47,50 +57,84 @@ def main() -> None:
     app = boot.ckan()
     stock_schema = open(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"), encoding="utf-8").read()
     cores = {
-        "stock CKAN schema": create_core("bench_stock", stock_schema),
-        "ckanext-opengov": create_core("bench_thai", make_schema.thai_schema(stock_schema)),
+        "stock CKAN schema": create_core(f"{prefix}_stock", stock_schema, ours=False),
+        "ckanext-opengov": create_core(f"{prefix}_thai", stock_schema, ours=True),
     }
 
     import ckan.model as model
     import ckan.plugins.toolkit as tk
     from ckan.lib import search
+    from ckanext.opengov.search import indexing, query
 
     datasets, queries = thai_corpus.build()
+    orgs, agency_datasets = thai_corpus.build_agencies()
+    sets = {
+        "synthetic titles": queries,
+        "real agencies, tuning": thai_corpus.labelled(search_queries.TUNING, agency_datasets),
+        "real agencies, held out": thai_corpus.labelled(search_heldout.HELD_OUT, agency_datasets),
+    }
     with app._wsgi_app.test_request_context():
         model.repo.delete_all()
         site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
         ctx = {"user": site_user["name"], "ignore_auth": True}
         config["solr_url"] = cores["ckanext-opengov"]
         org = tk.get_action("organization_create")(dict(ctx), {"name": "bench-" + uuid.uuid4().hex[:6], "title": "หน่วยงานทดสอบ"})
-        for d in datasets:
+        def create(d, owner, source):
             tk.get_action("package_create")(dict(ctx), dict(
-                d, owner_org=org["id"], data_type="ข้อมูลสถิติ", tag_string="สถิติ",
-                maintainer="ฝ่ายข้อมูล", maintainer_email="data@example.go.th", objective=["พันธกิจหน่วยงาน"],
-                update_frequency_unit="ปี", geo_coverage="ประเทศ", data_source="หน่วยงานทดสอบ",
-                data_format=["CSV"], data_category="ข้อมูลสาธารณะ", data_classification="เปิดเผย",
-                license_id="Open Data Common"))
-        print(f"corpus: {len(datasets)} datasets, {len(queries)} labelled queries")
-        groups = sorted({q["group"] for q in queries})
+                name=d["name"], title=d["title"], notes=d["notes"], owner_org=owner, data_type="ข้อมูลสถิติ",
+                tag_string="สถิติ", maintainer="ฝ่ายข้อมูล", maintainer_email="data@example.go.th",
+                objective=["พันธกิจหน่วยงาน"], update_frequency_unit="ปี", geo_coverage="ประเทศ",
+                data_source=source, data_format=["CSV"], data_category="ข้อมูลสาธารณะ",
+                data_classification="เปิดเผย", license_id="Open Data Common"))
+
+        for d in datasets:
+            create(d, org["id"], "หน่วยงานทดสอบ")
+        org_ids = {}
+        for i, o in enumerate(orgs):
+            org_ids[o["title"]] = tk.get_action("organization_create")(dict(ctx), dict(
+                o, name=f"bench-agency-{i:02d}"))["id"]
+        for d in agency_datasets:
+            create(d, org_ids[d["agency"]], d["agency"])
+        print(f"corpus: {len(datasets)} synthetic + {len(agency_datasets)} real-agency datasets; "
+              + ", ".join(f"{name}: {len(qs)} queries" for name, qs in sets.items()))
         scores = {}
+        agency_text = indexing.agency_text
         for label, url in cores.items():
+            ours = label == "ckanext-opengov"
             config["solr_url"] = url
+            # Stock CKAN indexes no agency names; ours does (search/indexing.py).
+            indexing.agency_text = agency_text if ours else (lambda orgs: "")
             search.clear_all()
             search.rebuild(quiet=True)
             search.commit()
-            for q in queries:
-                ranked = search.query_for(model.Package).run({"q": q["q"], "rows": 10, "fl": "name"})["results"]
-                scores[label, q["q"]] = (thai_corpus.recall_at_k(ranked, q["relevant"]),
-                                         thai_corpus.reciprocal_rank(ranked, q["relevant"]))
+            for qs in sets.values():
+                for q in qs:
+                    params = {"q": q["q"], "rows": 10, "fl": "name"}
+                    if ours:
+                        params = query.with_thai_fallback(params)
+                    ranked = search.query_for(model.Package).run(params)["results"]
+                    scores[label, q["q"]] = (thai_corpus.recall_at_k(ranked, q["relevant"]),
+                                             thai_corpus.reciprocal_rank(ranked, q["relevant"]))
+        indexing.agency_text = agency_text
 
+    for name, qs in sets.items():
+        report(name, qs, scores, list(cores))
+
+
+def report(name: str, queries: list[dict], scores: dict, labels: list[str]) -> None:
     def mean(label, group=None, i=0):
         chosen = [scores[label, q["q"]][i] for q in queries if group in (None, q["group"])]
         return sum(chosen) / len(chosen)
 
+    print(f"\n{name}")
     print(f"{'query group':<22} {'n':>3}  {'stock R@10':>10} {'stock MRR':>9}  {'ours R@10':>9} {'ours MRR':>8}")
-    for group in groups + [None]:
+    for group in sorted({q["group"] for q in queries}) + [None]:
         n = sum(1 for q in queries if group in (None, q["group"]))
-        row = [mean(label, group, i) for label in cores for i in (0, 1)]
+        row = [mean(label, group, i) for label in labels for i in (0, 1)]
         print(f"{group or 'all':<22} {n:>3}  {row[0]:>10.3f} {row[1]:>9.3f}  {row[2]:>9.3f} {row[3]:>8.3f}")
+    misses = [q["q"] for q in queries if scores[labels[1], q["q"]][0] < 1.0]
+    if misses:
+        print("  ours below recall 1: " + ", ".join(misses))
 
 
 if __name__ == "__main__":

@@ -50,6 +50,110 @@ def build(n_datasets: int = 240, seed: int = 42) -> tuple[list[dict], list[dict]
     return datasets, [q for q in queries if q["relevant"]]
 
 
+# Real agencies (ckanext/opengov/search/thai_agencies.csv) and titles in the way they write them.
+# Each title carries the concepts a reader would search it by; distractors share letters or words.
+AGENCY_TITLES = {
+    "สำนักงานสถิติแห่งชาติ": [
+        ("การสำรวจการมีการใช้เทคโนโลยีสารสนเทศและการสื่อสารในครัวเรือน (อินเทอร์เน็ต)", ["internet"]),
+        ("สถิติการใช้อินเทอร์เน็ตของประชากรอายุ 6 ปีขึ้นไป", ["internet"]),
+        ("สำมะโนการเกษตร รายจังหวัด", ["agriculture"]),
+        ("การสำรวจภาวะการทำงานของประชากร รายไตรมาส", []),
+        ("สถิตินักท่องเที่ยวชาวต่างชาติรายเดือน", ["tourism"]),
+    ],
+    "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน": [
+        ("จำนวนนักเรียนจำแนกตามชั้นเรียน ปีการศึกษา 2566", []),
+        ("รายจ่ายตามปีงบประมาณของโรงเรียนในสังกัด", ["budget"]),
+        ("โรงเรียนที่มีอินเทอร์เน็ตความเร็วสูง", ["internet"]),
+    ],
+    "กรุงเทพมหานคร": [
+        ("ค่าฝุ่นละออง PM2.5 รายชั่วโมงในเขตกรุงเทพมหานคร", ["pm25"]),
+        ("จุดติดตั้งกล้องวงจรปิด", []),
+        ("งบประมาณรายจ่ายประจำปีของสำนักงานเขต", ["budget"]),
+        ("ศูนย์พักคอยผู้ป่วยโควิด-19", ["covid"]),
+    ],
+    "กรมป้องกันและบรรเทาสาธารณภัย": [
+        ("พื้นที่ประสบอุทกภัยรายอำเภอ", []),
+        ("สถิติอัคคีภัยรายปี", []),
+        ("การเบิกจ่ายงบประมาณช่วยเหลือผู้ประสบภัย", ["budget"]),
+    ],
+    "กรมควบคุมมลพิษ": [
+        ("คุณภาพอากาศ PM 2.5 จากสถานีตรวจวัดอัตโนมัติ", ["pm25"]),
+        ("ค่าฝุ่นละออง PM10 รายวัน", []),
+        ("คุณภาพน้ำในแม่น้ำสายหลัก", []),
+        ("ปริมาณขยะมูลฝอยชุมชน", []),
+    ],
+    "สำนักงานเศรษฐกิจการเกษตร": [
+        ("ราคาสินค้าเกษตรที่เกษตรกรขายได้", ["agriculture"]),
+        ("ผลผลิตข้าวนาปีรายจังหวัด", ["agriculture"]),
+        ("ผลผลิตประมงทะเลและประมงน้ำจืด", ["fishery"]),
+    ],
+    "กรมประมง": [
+        ("ทะเบียนเรือประมงพาณิชย์", ["fishery"]),
+        ("สถิติการประมงแห่งประเทศไทย", ["fishery"]),
+    ],
+    "กรมชลประทาน": [
+        ("ปริมาณน้ำในอ่างเก็บน้ำขนาดใหญ่", []),
+        ("พื้นที่ชลประทานรายโครงการ", ["irrigation"]),
+        ("โครงการชลประทานขนาดกลาง", ["irrigation"]),
+    ],
+    "กรมการขนส่งทางบก": [
+        ("จำนวนรถจดทะเบียนสะสมรายจังหวัด", []),
+        ("ใบอนุญาตขับรถที่ออกใหม่", []),
+        ("การจองคิวทำใบขับขี่ผ่านแอปพลิเคชัน", ["application"]),
+    ],
+    "กระทรวงสาธารณสุข": [
+        ("ผู้ติดเชื้อ COVID-19 รายวัน", ["covid"]),
+        ("สถานบริการสาธารณสุขทั่วประเทศ", ["health"]),
+        ("บุคลากรด้านสาธารณสุขรายจังหวัด", ["health"]),
+        ("การฉีดวัคซีนโควิด 19 สะสม", ["covid"]),
+    ],
+    "สำนักงานหลักประกันสุขภาพแห่งชาติ": [
+        ("ผู้มีสิทธิหลักประกันสุขภาพถ้วนหน้า", []),
+        ("หน่วยบริการในระบบหลักประกันสุขภาพ", []),
+    ],
+    "สำนักงานพัฒนารัฐบาลดิจิทัล": [
+        ("บริการภาครัฐบนแอปพลิเคชันทางรัฐ", ["application"]),
+        ("ชุดข้อมูลเว็บไซต์หน่วยงานภาครัฐ", ["website"]),
+        ("ดัชนีรัฐบาลดิจิทัลของหน่วยงาน", ["digital"]),
+    ],
+    "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม": [
+        ("จุดให้บริการอินเทอร์เน็ตไร้สายสาธารณะ", ["internet"]),
+        ("มูลค่าเศรษฐกิจดิจิทัล", ["digital"]),
+        ("รายชื่อเว็บไซต์ที่ถูกระงับ", ["website"]),
+    ],
+    "กรมการท่องเที่ยว": [
+        ("สถิตินักท่องเที่ยวรายจังหวัด", ["tourism"]),
+        ("แหล่งท่องเที่ยวทั่วประเทศ", ["tourism"]),
+        ("มัคคุเทศก์ที่ได้รับใบอนุญาต", []),
+    ],
+    "กรมบัญชีกลาง": [
+        ("ผลการเบิกจ่ายงบประมาณรายไตรมาส", ["budget"]),
+        ("งบดุลของส่วนราชการ", []),
+    ],
+}
+
+
+def build_agencies() -> tuple[list[dict], list[dict]]:
+    """(agencies, datasets) of real Thai agencies: each agency {title, title_en}; each dataset
+    {name, title, notes, agency, concepts}; an agency's datasets also carry "agency:<title>"."""
+    from ckanext.opengov.search import agency_names
+
+    reference = agency_names.reference()
+    orgs = [{"title": title, "title_en": reference[title]["title_en"]} for title in AGENCY_TITLES]
+    datasets = []
+    for i, (title, items) in enumerate(sorted(AGENCY_TITLES.items())):
+        for j, (dataset_title, concepts) in enumerate(items):
+            datasets.append({"name": f"agency-bench-{i:02d}-{j:02d}", "title": dataset_title,
+                             "notes": f"ข้อมูลเผยแพร่โดย{title}", "agency": title,
+                             "concepts": set(concepts) | {f"agency:{title}"}})
+    return orgs, datasets
+
+
+def labelled(queries: list[tuple[str, str, str]], datasets: list[dict]) -> list[dict]:
+    return [{"group": group, "q": q, "relevant": {d["name"] for d in datasets if concept in d["concepts"]}}
+            for group, q, concept in queries]
+
+
 def recall_at_k(ranked: list[str], relevant: set[str], k: int = 10) -> float:
     return len(set(ranked[:k]) & relevant) / min(len(relevant), k)
 

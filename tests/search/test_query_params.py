@@ -15,6 +15,10 @@ def test_a_thai_query_is_analysed_whole_and_gets_the_substring_fallback():
     assert query.with_thai_fallback({"q": "งบ ประมาณ"}) == {"q": "งบ ประมาณ", "defType": "edismax", "qf": query.QF}
 
 
+def test_a_term_written_apart_from_its_number_is_analysed_whole():
+    assert query.with_thai_fallback({"q": "PM 2.5"}) == {"q": "PM 2.5", "defType": "edismax"}
+
+
 def test_a_mixed_query_is_analysed_whole_without_bigrams():
     assert query.with_thai_fallback({"q": "ฝุ่น PM2.5"}) == {"q": "ฝุ่น PM2.5", "defType": "edismax"}
 
