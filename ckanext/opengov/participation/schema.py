@@ -21,7 +21,7 @@ TOO_LONG = N_("Too long: at most %(max)s characters")
 NOT_TEXT = N_("Give text here, not a number, a list or an object")
 CONTROL_CHARACTERS = N_("Must not contain control characters")
 UNKNOWN_CHOICE = N_("Unknown value. Choose one of: %(choices)s")
-UNKNOWN_FIELD = N_("Unknown field")
+UNKNOWN_FIELD = N_("Unknown fields: %(fields)s")
 
 STATUSES = ("open", "received", "in_progress", "published", "declined", "redirected")
 ANSWERS = STATUSES[1:]  # what an agency may set
@@ -75,11 +75,13 @@ def choice(choices):
 
 
 def refuse_unknown(key, data, errors, context):
-    """``__extras``: every key the schema does not name is an error, not a silent drop."""
-    extras = data.get(key) or {}
-    for name in list(extras):
-        errors[(name,)] = [bilingual(UNKNOWN_FIELD)]
-    data.pop(key, None)
+    """``__extras``: keys the schema does not name are an error, not a silent drop. They are
+    named under one key of our own: CKAN's ValidationError reads a "tags" key as tag errors."""
+    extras = data.pop(key, None) or {}
+    if extras:
+        names = sorted(str(name)[:50] for name in extras)[:10]
+        shown = ", ".join("".join(c for c in n if c.isprintable()) for n in names)
+        errors[("unknown_fields",)] = [bilingual(UNKNOWN_FIELD, fields=shown)]
 
 
 def _strict(schema: dict) -> dict:
