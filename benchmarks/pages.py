@@ -223,8 +223,24 @@ def index_in_parallel() -> float:
     return round(time.perf_counter() - began, 1)
 
 
+def settle(base: str, limit: float = 180) -> None:
+    """Wait (bounded) until the site answers a trivial request within a second: requests that
+    an overloaded previous row left queued in the workers must not be charged to the next row."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        began = time.monotonic()
+        try:
+            urllib.request.urlopen(f"{base}/api/3/action/status_show?settle={time.time_ns()}", timeout=30).read()
+            if time.monotonic() - began < 1:
+                return
+        except OSError:
+            pass
+        time.sleep(2)
+
+
 def wrk(binary: str, url: str, connections: int, bust: bool) -> dict:
     env = dict(os.environ, WRK_BUST="1" if bust else "0")
+    settle(url[:url.index("/", len("http://"))])
     before = loadavg()
     done = subprocess.run([binary, "-t", "2", "-c", str(connections), "-d", f"{DURATION}s",
                            "--timeout", f"{TIMEOUT}s", "-s", LUA, url],
@@ -252,7 +268,7 @@ def pages(targets: dict) -> list[tuple[str, str, str | None, bool]]:
         ("/transparency", "/transparency/", None, False),
         ("agency scorecard", f"/transparency/agency/{agency}", None, False),
         ("/transparency/overlap", "/transparency/overlap", None, False),
-        (f"package_search q={THAI_QUERY} (unique URL: not from nginx's cache)", search, search, True),
+        (f"package_search q={THAI_QUERY} (not from nginx's cache)", search, search, True),
         (f"package_search q={THAI_QUERY} (anonymous, nginx's cache)", search, None, False),
     ]
 
@@ -318,6 +334,21 @@ def _line(row: dict) -> str:
     return text
 
 
+def _cells(m: dict) -> str:
+    """p50 / p95 / p99, or why there are none: wrk records no latency for a timed-out request."""
+    if m["p50_ms"] == 0:
+        return f"none within {TIMEOUT} s"
+    return f"{m['p50_ms']:.0f} / {m['p95_ms']:.0f} / {m['p99_ms']:.0f}"
+
+
+def _ratio(row: dict) -> str:
+    if "stock" not in row:
+        return "-"
+    if row["ours"]["p50_ms"] == 0 or row["stock"]["p50_ms"] == 0:
+        return "n/a"
+    return f"**{row['p95_ratio']}×**"
+
+
 def markdown(report: dict) -> str:
     out = [f"Pages through the bench deployment (nginx → gunicorn, {report['cores']} cores), "
            f"{report['datasets']:,} datasets in the database, {report['indexed']:,} of them indexed in Solr, wrk {report['duration_s']} s per row, run "
@@ -328,15 +359,15 @@ def markdown(report: dict) -> str:
            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for row in report["rows"]:
         o, s = row["ours"], row.get("stock")
-        stock_cells = (f"{s['p50_ms']:.0f} / {s['p95_ms']:.0f} / {s['p99_ms']:.0f} | {s['req_per_s']} | "
-                       f"**{row['p95_ratio']}×**" if s else "- | - | -")
-        out.append(f"| {row['page']} | {row['connections']} | {o['p50_ms']:.0f} / {o['p95_ms']:.0f} / {o['p99_ms']:.0f} "
+        stock_cells = f"{_cells(s)} | {s['req_per_s']} | {_ratio(row)}" if s else "- | - | -"
+        out.append(f"| {row['page']} | {row['connections']} | {_cells(o)} "
                    f"| {o['req_per_s']} | {o['errors']} / {o['timeouts']}"
                    + (f" (stock {s['errors']} / {s['timeouts']})" if s else "")
                    + f" | {stock_cells} | {o['loadavg_before'][0]} → {o['loadavg_after'][0]} |")
     fifty = [r for r in report["rows"] if r["connections"] == max(CONNECTIONS)]
-    over = [r["page"] for r in fifty if r["ours"]["p95_ms"] >= GOAL_P95_MS]
-    slower = [r["page"] for r in report["rows"] if r.get("p95_ratio", 0) > GOAL_RATIO]
+    over = [r["page"] for r in fifty if r["ours"]["p95_ms"] >= GOAL_P95_MS or r["ours"]["p50_ms"] == 0]
+    slower = [f"{r['page']} at {r['connections']}" for r in report["rows"] if "stock" in r
+              and (r["ours"]["p50_ms"] == 0 or r.get("p95_ratio", 0) > GOAL_RATIO)]
     out += ["", f"Goal p95 < {GOAL_P95_MS} ms at {max(CONNECTIONS)} connections: "
                 + ("met." if not over else f"missed by {', '.join(over)}."),
             f"Goal ours ≤ {GOAL_RATIO}× stock (p95): " + ("met." if not slower else f"missed by {', '.join(slower)}."), ""]
