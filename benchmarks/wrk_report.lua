@@ -2,7 +2,7 @@
 -- WRK_BUST=1 every request carries a session cookie that names no session: nginx never answers
 -- it from its cache (dev/nginx.conf.in), CKAN serves it as to any anonymous visitor, so the
 -- figure is the application's own. (A unique query parameter would do the same for nginx, but
--- the portal refuses parameters package_search does not know, as a 409.)
+-- CKAN, stock and ours alike, answers package_search with an unknown parameter with a 400.)
 local bust = os.getenv("WRK_BUST") == "1"
 
 function init(args)
