@@ -11,7 +11,7 @@ import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 
 from ckanext.opengov.messages import N_, bilingual
-from ckanext.opengov.participation import access, changes, config, labels, notify, schema, store
+from ckanext.opengov.participation import access, config, labels, notify, schema, store
 from ckanext.opengov.participation import tables as t
 from ckanext.opengov.transparency.metrics import responsiveness
 

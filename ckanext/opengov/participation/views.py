@@ -258,7 +258,6 @@ def unsubscribe(token: str):
     """One click from the mail (GET) or the mail client's one-click POST (RFC 8058): the signed
     token names the person, so no sign-in is needed."""
     import ckan.model as model
-    import sqlalchemy as sa
 
     from ckanext.opengov.participation import tables as t
 
