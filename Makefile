@@ -80,6 +80,7 @@ stop:
 	@dev/deployment.sh stop
 	@dev/test-deployment.sh stop
 	@dev/cluster.sh stop
+	@dev/bench-deployment.sh stop
 	@dev/solr.sh stop
 	@dev/redis.sh stop
 	@dev/postgres.sh stop
@@ -119,6 +120,7 @@ cluster: services
 
 cluster-stop:
 	@dev/cluster.sh stop
+	@dev/bench-deployment.sh stop
 
 test-cluster: services
 	@OPENGOV_CLUSTER_TESTS=1 $(TEST_ENV) $(PYTEST) tests/cluster $(PYTEST_ARGS)
