@@ -7,8 +7,8 @@ code (ours with the parameters our search hook sends: ckanext/opengov/search/que
 prints recall@10 and MRR per query group for three sets: the synthetic titles, the real-agency
 tuning queries (benchmarks/search_queries.py) and the held-out queries (benchmarks/search_heldout.py).
 
-Through `make bench`, or on another database with OPENGOV_BENCH_DATABASE=<its name> (the run
-empties it) and OPENGOV_BENCH_CORES=<prefix> for the two cores' names.
+Through `make bench`; OPENGOV_BENCH_CORES=<prefix> names the two cores (default bench_stock,
+bench_thai) when several runs share one Solr.
 """
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def main() -> None:
     from benchmarks import boot
 
     app = boot.ckan()
+    prefix = os.environ.get("OPENGOV_BENCH_CORES", "bench")
     stock_schema = open(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"), encoding="utf-8").read()
     cores = {
         "stock CKAN schema": create_core(f"{prefix}_stock", stock_schema, ours=False),
