@@ -52,7 +52,7 @@ def test_public_pages(front, browser, screenshot, untranslated, lang, width):  #
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 2:
             problems.append(f"{label}: the page is {overflow}px wider than the screen")
-        if label in ("dataset", "resource") and lang == "th" and not BE_YEAR.search(
+        if label == "resource" and lang == "th" and not BE_YEAR.search(
                 browser.find_element("tag name", "body").text):
             problems.append(f"{label}: no Buddhist-Era year shown")
         if label == "resource":
