@@ -35,6 +35,17 @@ PROVINCES = ["กรุงเทพมหานคร", "เชียงให�
 ITEMS = ["ข้าวหอมมะลิ", "ยางพารา", "มันสำปะหลัง", "อ้อยโรงงาน", "ปาล์มน้ำมัน", "ข้าวโพดเลี้ยงสัตว์"]
 
 
+tag = f"{os.getpid()}-{int(time.time())}"
+AGENCY = {"name": f"bench-ds-{tag}", "title": "สำนักงานเศรษฐกิจการเกษตร (ทดสอบสมรรถนะ)"}
+DATASET = {  # a valid TGDC record (tests/factories.py has the same fields)
+    "name": f"bench-ds-{tag}", "title": "ผลผลิตสินค้าเกษตรรายเดือน (ทดสอบสมรรถนะ)", "data_type": "ข้อมูลสถิติ",
+    "notes": "ข้อมูลทดสอบ", "tag_string": "เกษตร,สถิติ", "maintainer": "กองสถิติ",
+    "maintainer_email": "stat@example.go.th", "objective": ["พันธกิจหน่วยงาน"], "update_frequency_unit": "ปี",
+    "update_frequency_interval": 1, "geo_coverage": "จังหวัด", "data_source": "สำนักงานเศรษฐกิจการเกษตร",
+    "data_format": ["CSV"], "data_category": "ข้อมูลสาธารณะ", "data_classification": "เปิดเผย",
+    "license_id": "Open Data Common", "resources": []}
+
+
 def rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -63,12 +74,11 @@ def cmd_load(path: str) -> dict:
 
     from ckanext.opengov.dataapi import jobs, status
     from ckanext.opengov.logic.site import site_context
-    from tests import factories
 
     with app._wsgi_app.test_request_context():
         context = site_context()
-        org = tk.get_action("organization_create")(dict(context), factories.agency())
-        package = tk.get_action("package_create")(dict(context), factories.tgdc_dataset(org["id"], resources=[]))
+        org = tk.get_action("organization_create")(dict(context), AGENCY)
+        package = tk.get_action("package_create")(dict(context), dict(DATASET, owner_org=org["id"]))
         with open(path, "rb") as handle:
             res = tk.get_action("resource_create")(dict(context), {
                 "package_id": package["id"], "name": "bench", "format": "CSV", "url": "bench.csv",

@@ -67,16 +67,20 @@ def _as_site_user():
     """xloader's loader calls datastore_create with no user in its context, and CKAN then takes
     the request's user; the resource_patch that marks the table active records an activity,
     which needs one. A job has no request, so it gets one, as the site user."""
-    from flask import g, has_request_context
+    from flask import current_app, g, has_request_context
 
     from ckan.lib.helpers import _get_auto_flask_context
 
-    auto = None if has_request_context() else _get_auto_flask_context()
-    if auto is None:
-        yield
-        return
+    if has_request_context():  # someone else's request (a command, a test): ours is nested
+        app = current_app._get_current_object()
+    else:
+        auto = _get_auto_flask_context()
+        if auto is None:
+            yield
+            return
+        app = auto.app
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
-    with auto.app.test_request_context():
+    with app.test_request_context():
         g.user = site_user
         yield
 
