@@ -8,7 +8,7 @@ from ckanext.opengov.tgdc import datatypes, dates, vocabularies
 
 
 def opengov_language_switch_enabled() -> bool:
-    return tk.asbool(tk.config.get("ckanext.opengov.language_switch"))
+    return tk.config.get("ckanext.opengov.language_switch")
 
 
 def opengov_other_locale() -> str:

@@ -54,8 +54,8 @@ class GatherPool:
 
     @classmethod
     def from_config(cls, app_context) -> "GatherPool":
-        return cls(int(tk.config.get("ckanext.opengov.harvest.gather_processes") or DEFAULT_PROCESSES),
-                   float(tk.config.get("ckanext.opengov.harvest.gather_timeout") or DEFAULT_TIMEOUT),
+        return cls(tk.config.get("ckanext.opengov.harvest.gather_processes") or DEFAULT_PROCESSES,
+                   tk.config.get("ckanext.opengov.harvest.gather_timeout") or DEFAULT_TIMEOUT,
                    app_context)
 
     def run(self, channel, method, header, body) -> None:

@@ -76,13 +76,13 @@ def policy_from_config() -> Policy:
     cfg = tk.config
     return Policy(
         allowed_hosts=tuple(tk.aslist(cfg.get("ckanext.opengov.harvest.allowed_hosts"))),
-        connect_timeout=float(cfg.get("ckanext.opengov.harvest.connect_timeout")),
-        read_timeout=float(cfg.get("ckanext.opengov.harvest.read_timeout")),
-        total_timeout=float(cfg.get("ckanext.opengov.harvest.total_timeout")),
-        max_bytes=int(cfg.get("ckanext.opengov.harvest.max_response_bytes")),
-        max_redirects=int(cfg.get("ckanext.opengov.harvest.max_redirects")),
-        max_retries=int(cfg.get("ckanext.opengov.harvest.max_retries")),
-        backoff=float(cfg.get("ckanext.opengov.harvest.retry_backoff")),
+        connect_timeout=cfg.get("ckanext.opengov.harvest.connect_timeout"),
+        read_timeout=cfg.get("ckanext.opengov.harvest.read_timeout"),
+        total_timeout=cfg.get("ckanext.opengov.harvest.total_timeout"),
+        max_bytes=cfg.get("ckanext.opengov.harvest.max_response_bytes"),
+        max_redirects=cfg.get("ckanext.opengov.harvest.max_redirects"),
+        max_retries=cfg.get("ckanext.opengov.harvest.max_retries"),
+        backoff=cfg.get("ckanext.opengov.harvest.retry_backoff"),
     )
 
 

@@ -29,16 +29,16 @@ def settings_from_config() -> tuple[probe.Settings, pool.Limits, int]:
     harvest = policy_from_config()  # the same allow-list and redirect rule as harvesting
     policy = type(harvest)(
         allowed_hosts=harvest.allowed_hosts, max_redirects=harvest.max_redirects, max_retries=0,
-        connect_timeout=float(cfg.get(prefix + "connect_timeout")),
-        read_timeout=float(cfg.get(prefix + "read_timeout")),
-        total_timeout=float(cfg.get(prefix + "deadline")),
-        max_bytes=int(cfg.get(prefix + "max_bytes")))
-    settings = probe.Settings(policy, deadline=float(cfg.get(prefix + "deadline")))
+        connect_timeout=cfg.get(prefix + "connect_timeout"),
+        read_timeout=cfg.get(prefix + "read_timeout"),
+        total_timeout=cfg.get(prefix + "deadline"),
+        max_bytes=cfg.get(prefix + "max_bytes"))
+    settings = probe.Settings(policy, deadline=cfg.get(prefix + "deadline"))
     limits = pool.Limits(
-        workers=int(cfg.get(prefix + "workers")), per_host=int(cfg.get(prefix + "per_host")),
-        host_delay=float(cfg.get(prefix + "host_delay")),
-        host_failures=int(cfg.get(prefix + "host_failures")), budget=float(cfg.get(prefix + "budget")))
-    return settings, limits, int(cfg.get(prefix + "history_size"))
+        workers=cfg.get(prefix + "workers"), per_host=cfg.get(prefix + "per_host"),
+        host_delay=cfg.get(prefix + "host_delay"),
+        host_failures=cfg.get(prefix + "host_failures"), budget=cfg.get(prefix + "budget"))
+    return settings, limits, cfg.get(prefix + "history_size")
 
 
 def host_of(target: dict) -> str:
