@@ -47,8 +47,10 @@ configure() {
   OPENGOV_SOLR_URL="http://127.0.0.1:$SOLR_PORT/solr/$CORE" \
   OPENGOV_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${OPENGOV_BENCH_REDIS_DB:-13}" \
   OPENGOV_STORAGE_PATH="$OPENGOV_DEPLOY_DIR/storage" \
-  OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 \
+  OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 OPENGOV_DATASTORE_DB=datastore_bench_deploy \
     "$ROOT/dev/config.sh" >/dev/null
+  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
+    "$ROOT/dev/datastore.sh" "$OPENGOV_CKAN_INI" >/dev/null
   # The stock harvester, for the harvest benchmark only (benchmarks/stock-harvester.ini does the
   # same for the in-process one).
   sed -i 's|^\(ckan.plugins = .*\)$|\1 ckan_harvester|' "$OPENGOV_CKAN_INI"

@@ -43,7 +43,7 @@ JUTE_MAXBUFFER=$((16 * 1024 * 1024))
 ctl() { "$SUPERVISORCTL" -c "$CONF" "$@"; }
 engines_up() { [[ -S $CLUSTER_DIR/supervisor.sock ]] && pid_alive "$CLUSTER_DIR/supervisord.pid" && ctl pid >/dev/null 2>&1; }
 node_port() { echo $(($1 + $2)); }  # node_port BASE N
-ckan() { env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI "$VENV/bin/ckan" -c "$INI" "$@"; }
+ckan() { env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL "$VENV/bin/ckan" -c "$INI" "$@"; }
 solr_cli() {
   "$JAVA" -Djute.maxbuffer=$JUTE_MAXBUFFER -Dsolr.install.dir="$CLUSTER_DIR" -cp "$SOLR_CLASSPATH" \
     org.apache.solr.cli.SolrCLI "$@" -z "127.0.0.1:$ZK_PORT"
@@ -147,7 +147,8 @@ configure_site() {
   OPENGOV_CKAN_INI="$INI" OPENGOV_CKAN_PORT="$WEB_PORT" OPENGOV_SITE_ID=opengov_cluster \
   OPENGOV_SQLALCHEMY_URL="postgresql://ckan:ckan@127.0.0.1:$PG_PORT/$CLUSTER_DB" \
   OPENGOV_SOLR_URL="$SOLR_URL/$COLLECTION" OPENGOV_REDIS_URL="redis://127.0.0.1:$CLUSTER_REDIS_PORT/0" \
-  OPENGOV_STORAGE_PATH="$CLUSTER_DIR/storage" "$ROOT/dev/config.sh" >/dev/null
+  OPENGOV_STORAGE_PATH="$CLUSTER_DIR/storage" OPENGOV_DATASTORE_DB=datastore_cluster "$ROOT/dev/config.sh" >/dev/null
+  env -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL "$ROOT/dev/datastore.sh" "$INI" >/dev/null
   ckan db upgrade >"$CLUSTER_LOG_DIR/db-upgrade.log" 2>&1 || die "ckan db upgrade failed; see $CLUSTER_LOG_DIR/db-upgrade.log"
 }
 

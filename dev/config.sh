@@ -3,7 +3,8 @@
 # with fresh secrets; later runs keep it (a newer template is applied again, secrets kept).
 # dev/test-deployment.sh renders the test deployment's .ini with the same script, through:
 #   OPENGOV_CKAN_INI (output), OPENGOV_SITE_ID, OPENGOV_SQLALCHEMY_URL, OPENGOV_SOLR_URL,
-#   OPENGOV_REDIS_URL, OPENGOV_STORAGE_PATH, OPENGOV_SECRET_KEY, OPENGOV_JWT_SECRET.
+#   OPENGOV_REDIS_URL, OPENGOV_STORAGE_PATH, OPENGOV_SECRET_KEY, OPENGOV_JWT_SECRET,
+#   OPENGOV_DATASTORE_DB (the DataStore database, datastore_dev by default).
 # OPENGOV_HARVEST_ALLOWED_HOSTS, when set (even empty), replaces the harvest allow-list line.
 source "$(dirname "$0")/common.sh"
 
@@ -42,7 +43,8 @@ sed -e "s|@SECRET_KEY@|$SECRET_KEY|" -e "s|@JWT_SECRET@|$JWT_SECRET|" \
     -e "s|@SOLR_URL@|${OPENGOV_SOLR_URL:-http://127.0.0.1:$SOLR_PORT/solr/ckan}|" \
     -e "s|@REDIS_URL@|${OPENGOV_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}|" \
     -e "s|@STORAGE_PATH@|$STORAGE_PATH|" -e "s|@ALLOWED_HOSTS@|$ALLOWED_HOSTS|" \
-    -e "s|@DEV_DIR@|$DEV_DIR|" -e "s|@ROOT@|$ROOT|" \
+    -e "s|@DEV_DIR@|$DEV_DIR|" -e "s|@ROOT@|$ROOT|" -e "s|@PG_PORT@|$PG_PORT|" \
+    -e "s|@DATASTORE_DB@|${OPENGOV_DATASTORE_DB:-datastore_dev}|" \
     "$TEMPLATE" >"$INI"
 say "Wrote $INI"
 set_allowed_hosts

@@ -37,17 +37,19 @@ configure() {
   OPENGOV_SOLR_URL="${CKAN_SOLR_URL:-$(test_ini solr_url)}" \
   OPENGOV_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${OPENGOV_TEST_DEPLOY_REDIS_DB:-3}" \
   OPENGOV_STORAGE_PATH="$OPENGOV_DEPLOY_DIR/storage" \
-  OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 \
+  OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 OPENGOV_DATASTORE_DB=datastore_deploy_test \
     "$ROOT/dev/config.sh" >/dev/null
   # The caller's CKAN_* variables (the test run's) would override the .ini.
-  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI \
+  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
+    "$ROOT/dev/datastore.sh" "$OPENGOV_CKAN_INI" >/dev/null
+  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
     "$CKAN" -c "$OPENGOV_CKAN_INI" db upgrade >"$LOG_DIR/deploy-test-db.log" 2>&1 \
     || die "ckan db upgrade of the test deployment failed; see $LOG_DIR/deploy-test-db.log"
 }
 
 token() {
   [[ -f $OPENGOV_CKAN_INI ]] || die "the test deployment is not configured; run '$0 start'"
-  local ckan=(env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI "$CKAN" -c "$OPENGOV_CKAN_INI")
+  local ckan=(env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL "$CKAN" -c "$OPENGOV_CKAN_INI")
   if ! "${ckan[@]}" user show "$ADMIN_NAME" 2>/dev/null | grep -q "name=$ADMIN_NAME"; then
     "${ckan[@]}" user add "$ADMIN_NAME" "email=$ADMIN_NAME@opengov.example" "password=$ADMIN_PASSWORD" \
       >>"$LOG_DIR/deploy-test-admin.log" 2>&1 || die "could not create $ADMIN_NAME; see $LOG_DIR/deploy-test-admin.log"
