@@ -77,6 +77,9 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     def before_dataset_index(self, pkg_dict):
         return plugin_hooks.before_dataset_index(pkg_dict)
 
+    def before_dataset_search(self, search_params):
+        return plugin_hooks.before_dataset_search(search_params)
+
     def after_dataset_search(self, search_results, search_params):
         return plugin_hooks.after_dataset_search(search_results)
 

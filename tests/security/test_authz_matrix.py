@@ -397,9 +397,19 @@ REQUESTS: dict[str, Callable] = {
 }
 # Transparency reads that name no single dataset: everyone gets the public figures.
 for _table in ("summary", "agencies", "ministries", "openness", "timeliness", "thresholds", "harvest",
-               "growth", "history", "objectives", "overlap", "overdue", "incomplete", "no_resources"):
+               "growth", "history", "objectives", "overlap", "overdue", "incomplete", "no_resources",
+               "links"):
     _name = f"opengov_transparency_{_table}"
     REQUESTS.setdefault(_name, action(_name, lambda w, o: {"agency": w.a["name"]}, name_of))
+REQUESTS.update({
+    "opengov_policy_map": action("opengov_policy_map", none),
+    "opengov_linkcheck_run": action("opengov_linkcheck_run", lambda w, o: {"limit": 1}),
+    "opengov_linkcheck_show": action("opengov_linkcheck_show", lambda w, o: {"id": _resource(w, o)["id"]}),
+})
+# Data requests, follows, digests and what's new build their requests beside their tests.
+from tests.participation.authz_requests import REQUESTS as _PARTICIPATION  # noqa: E402
+
+REQUESTS.update(_PARTICIPATION)
 
 
 def observe(world: World, subject: str, obj: str, role: str) -> str:
