@@ -99,7 +99,7 @@ def cmd_baseline(n: str) -> dict:
 
 def cmd_overlap(n: str) -> dict:
     from benchmarks.transparency_seed import documents
-    from ckanext.opengov.overlap import clusters, tokens
+    from benchmarks import overlap_baseline as clusters, overlap_baseline as tokens  # the method before issue 14
 
     began = time.perf_counter()
     found = clusters.find_clusters(
@@ -109,7 +109,7 @@ def cmd_overlap(n: str) -> dict:
 
 def cmd_pairwise(n: str) -> dict:
     from benchmarks.transparency_seed import documents
-    from ckanext.opengov.overlap import clusters, tokens
+    from benchmarks import overlap_baseline as clusters, overlap_baseline as tokens  # the method before issue 14
 
     docs = [(agency, tokens.features(title, notes, tags)) for agency, title, notes, tags in documents(int(n))]
     began = time.perf_counter()

@@ -402,6 +402,10 @@ for _table in ("summary", "agencies", "ministries", "openness", "timeliness", "t
     _name = f"opengov_transparency_{_table}"
     REQUESTS.setdefault(_name, action(_name, lambda w, o: {"agency": w.a["name"]}, name_of))
 REQUESTS.update({
+    "opengov_overlap_judge": action("opengov_overlap_judge", lambda w, o: {
+        "package_a": w[o]["id"], "package_b": w.api("package_create", **factories.tgdc_dataset(w.b["id"]))["id"],
+        "verdict": "not_duplicate", "note": "matrix"}),
+    "opengov_overlap_judgement_list": action("opengov_overlap_judgement_list", none, lambda w, o: w[o]["id"]),
     "opengov_policy_map": action("opengov_policy_map", none),
     "opengov_linkcheck_run": action("opengov_linkcheck_run", lambda w, o: {"limit": 1}),
     "opengov_linkcheck_show": action("opengov_linkcheck_show", lambda w, o: {"id": _resource(w, o)["id"]}),
