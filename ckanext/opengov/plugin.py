@@ -9,6 +9,7 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.opengov import cli, helpers, i18n_dir
 from ckanext.opengov import web
+from ckanext.opengov.dataapi import hooks as dataapi_hooks
 from ckanext.opengov.harvest import api as harvest_api
 from ckanext.opengov.harvest import auth as harvest_auth
 from ckanext.opengov.harvest import shared_show
@@ -76,6 +77,10 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     # IPackageController: TGDC choices and the ministry become facetable fields.
     def before_dataset_index(self, pkg_dict):
         return plugin_hooks.before_dataset_index(pkg_dict)
+
+    def after_dataset_create(self, context, pkg_dict):
+        # Tables of a dataset created whole (the API, the harvesters) are loaded too.
+        dataapi_hooks.after_dataset_create(context, pkg_dict)
 
     def before_dataset_search(self, search_params):
         return plugin_hooks.before_dataset_search(search_params)

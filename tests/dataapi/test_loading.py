@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import factories
 from tests.dataapi.conftest import run_jobs
 
 pytestmark = pytest.mark.usefixtures("portal")  # emptied first, then the sysadmin is made
@@ -112,3 +113,16 @@ def test_the_chart_view_is_drawn_by_a_library_the_portal_serves(app, api, datase
     (script,) = re.findall(r'src="(/webassets/opengov_chart/[^"]+)"', page)
     body = app.get(script).get_data(as_text=True)
     assert "Chart.js v4" in body and "opengov-chart" in body
+
+
+def test_tables_of_a_dataset_created_whole_are_loaded_too(api, portal, fault_server):
+    """The API's package_create and the harvesters create resources with their dataset; they
+    are loaded like a resource added on its own."""
+    url = fault_server.route("/whole.csv", lambda h: h.send(200, THAI_CSV.encode("utf-8"), "text/csv"))
+    package = api("package_create", **factories.tgdc_dataset(
+        portal["agency"]["id"], resources=[{"name": "ตาราง", "format": "CSV", "url": url},
+                                          {"name": "เอกสาร", "format": "PDF", "url": url + "?pdf"}]))
+    run_jobs()
+    table, document = package["resources"]
+    assert [r["จังหวัด"] for r in records(api, table["id"])[1]] == ["กรุงเทพมหานคร", "เชียงใหม่"]
+    assert not api("resource_show", id=document["id"]).get("datastore_active")

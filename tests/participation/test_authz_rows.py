@@ -1,11 +1,10 @@
-"""The participation rows of the authorization matrix (tests/security/authz_matrix.yaml), run
-with the matrix's own world and reader until its REQUESTS table imports authz_requests.py."""
+"""Every participation action and page has its rows in the authorization matrix
+(tests/security/authz_matrix.yaml), which test_every_cell_of_the_matrix runs with the rest."""
 from __future__ import annotations
 
-from tests.participation.authz_requests import REQUESTS as OURS
+# The matrix first: it imports authz_requests, which builds on the matrix's own helpers.
 from tests.security import test_authz_matrix as matrix
-from tests.security.conftest import module_portal  # noqa: F401  (the matrix world's fixture)
-from tests.security.test_authz_matrix import world  # noqa: F401
+from tests.participation.authz_requests import REQUESTS as OURS  # noqa: E402
 
 
 def test_every_participation_action_and_route_has_a_row():
@@ -27,15 +26,3 @@ def _rules(blueprint):
     app.register_blueprint(blueprint)
     return [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
 
-
-def test_participation_cells(world):  # noqa: F811
-    matrix.REQUESTS.update(OURS)
-    wrong = []
-    for row in matrix.load_matrix()["rows"]:
-        if row["do"] not in OURS:
-            continue
-        for role, cell in zip(matrix.ROLES, row["expect"]):
-            actual = matrix.observe(world, row["do"], row["object"], role)
-            if actual != str(cell):
-                wrong.append(f"{row['do']} on {row['object']} as {role}: expected {cell}, got {actual}")
-    assert not wrong, "\n".join(wrong)
