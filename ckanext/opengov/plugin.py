@@ -14,6 +14,7 @@ from ckanext.opengov.harvest import api as harvest_api
 from ckanext.opengov.harvest import auth as harvest_auth
 from ckanext.opengov.harvest import shared_show
 from ckanext.opengov.harvest import views as harvest_views
+from ckanext.opengov.portal import names as portal_names
 from ckanext.opengov.portal import settings as portal_settings
 from ckanext.opengov.logic import action, core_guards, harvest_guards, public_reads
 from ckanext.opengov.search import facets, plugin_hooks
@@ -34,6 +35,8 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     p.implements(p.IActions)
     p.implements(p.IPermissionLabels)
     p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IGroupController, inherit=True)
+    p.implements(p.IOrganizationController, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IAuthFunctions)
     p.implements(p.IBlueprint)
@@ -77,6 +80,14 @@ class OpengovPlugin(p.SingletonPlugin, DefaultTranslation, ClassificationPermiss
     # IPackageController: TGDC choices and the ministry become facetable fields.
     def before_dataset_index(self, pkg_dict):
         return plugin_hooks.before_dataset_index(pkg_dict)
+
+    # Pages (for_view dicts, never the API) name agencies and categories in the reader's language.
+    def before_dataset_view(self, pkg_dict):
+        return portal_names.dataset_for_view(pkg_dict)
+
+    # IGroupController and IOrganizationController
+    def before_view(self, data_dict):
+        return portal_names.group_for_view(data_dict)
 
     def after_dataset_create(self, context, pkg_dict):
         # Tables of a dataset created whole (the API, the harvesters) are loaded too.

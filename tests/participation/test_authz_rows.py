@@ -2,9 +2,8 @@
 (tests/security/authz_matrix.yaml), which test_every_cell_of_the_matrix runs with the rest."""
 from __future__ import annotations
 
-# The matrix first: it imports authz_requests, which builds on the matrix's own helpers.
+from tests.participation.authz_requests import requests
 from tests.security import test_authz_matrix as matrix
-from tests.participation.authz_requests import REQUESTS as OURS  # noqa: E402
 
 
 def test_every_participation_action_and_route_has_a_row():
@@ -12,7 +11,7 @@ def test_every_participation_action_and_route_has_a_row():
 
     subjects = {row["do"] for row in matrix.load_matrix()["rows"]}
     assert set(actions.get_actions()) <= subjects
-    assert set(OURS) <= subjects
+    assert set(requests()) <= subjects
     # Every page (GET route) too; the unsubscribe link is opened by its signed token alone.
     pages = {r.rule.replace("<any(csv, json):fmt>", "csv") for bp in views.get_blueprints()
              for r in _rules(bp) if "GET" in r.methods} - {"/follow/unsubscribe/<token>"}

@@ -411,9 +411,9 @@ REQUESTS.update({
     "opengov_linkcheck_show": action("opengov_linkcheck_show", lambda w, o: {"id": _resource(w, o)["id"]}),
 })
 # Data requests, follows, digests and what's new build their requests beside their tests.
-from tests.participation.authz_requests import REQUESTS as _PARTICIPATION  # noqa: E402
+from tests.participation import authz_requests as _participation  # noqa: E402
 
-REQUESTS.update(_PARTICIPATION)
+REQUESTS.update(_participation.requests())
 
 
 def observe(world: World, subject: str, obj: str, role: str) -> str:

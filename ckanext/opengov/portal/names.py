@@ -59,3 +59,26 @@ def title(obj, fallback: str = "") -> str:
         return own_en.strip()
     titles = english_titles()
     return titles.get(key_name) or titles.get(key_id) or shown or ""
+
+
+def group_for_view(group_dict: dict) -> dict:
+    """An agency or category dict made for a page (CKAN's before_view, ``for_view`` contexts
+    only, never the API): its display name in the reader's language."""
+    if in_english():
+        shown = title(group_dict)
+        if shown:
+            group_dict["display_name"] = shown
+    return group_dict
+
+
+def dataset_for_view(pkg_dict: dict) -> dict:
+    """A dataset dict made for its page: its agency and categories named in the reader's language."""
+    if not in_english():
+        return pkg_dict
+    organization = pkg_dict.get("organization")
+    if isinstance(organization, dict):
+        organization["title"] = organization["display_name"] = title(organization) or organization.get("title")
+    for group in pkg_dict.get("groups") or []:
+        if isinstance(group, dict):
+            group["title"] = group["display_name"] = title(group) or group.get("title")
+    return pkg_dict
