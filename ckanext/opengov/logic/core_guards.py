@@ -234,6 +234,9 @@ TYPED_PARAMETERS = {
     "dcat_catalog_search": {"format": "rdf_format"},
     "dcat_catalog_show": {"format": "rdf_format"},
     "dcat_dataset_show": {"format": "rdf_format"},
+    # The DataStore reads its required parameter before checking it is there (KeyError, a 500).
+    "datastore_run_triggers": {"resource_id": "required_text"},
+    "datastore_search_sql": {"sql": "required_text"},
 }
 
 
@@ -252,7 +255,8 @@ def problem_message(kind: str, value) -> str | None:
 
 # Reads of plugins (marked side_effect_free there); core's reads are the functions of its get module.
 PLUGIN_READS = {"dashboard_activity_list", "dashboard_new_activities_count", "user_activity_list",
-                "recently_changed_packages_activity_list", "dcat_catalog_search", "dcat_catalog_show"}
+                "recently_changed_packages_activity_list", "dcat_catalog_search", "dcat_catalog_show",
+                "datastore_search_sql"}
 
 
 def served_over_get(name: str) -> bool:
@@ -302,8 +306,11 @@ def get_actions() -> dict:
                "package_create_default_resource_views": package_create_default_resource_views,
                "package_relationship_update": package_relationship_update,
                **{name: _member_delete(name) for name in ("group_member_delete", "organization_member_delete")}}
+    # A chain with nothing to chain stops CKAN's start: plugins' actions only when loaded.
+    owners = {"dcat_": "dcat", "datastore_": "datastore"}
     actions.update({name: _typed(name, params) for name, params in TYPED_PARAMETERS.items()
-                    if not name.startswith("dcat_") or p.plugin_loaded("dcat")})
+                    if all(not name.startswith(prefix) or p.plugin_loaded(plugin)
+                           for prefix, plugin in owners.items())})
     if p.plugin_loaded("harvest"):  # a chain with nothing to chain stops CKAN's start
         actions.update({name: _not_an_action(name) for name in NOT_ACTIONS})
     return actions

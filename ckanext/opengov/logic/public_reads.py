@@ -14,7 +14,7 @@ import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.opengov.logic.core_guards import NUL_IN_TEXT
+from ckanext.opengov.logic.core_guards import NUL_IN_TEXT, problem_message
 from ckanext.opengov.messages import bilingual
 
 CHUNK = 200  # values per Solr query, well under Solr's 1,024 boolean clauses
@@ -72,6 +72,13 @@ def _refuse_nul(data_dict: dict) -> None:
         raise tk.ValidationError(errors)
 
 
+def _refuse_wrong_types(data_dict: dict, parameters: dict) -> None:
+    errors = {field: [bilingual(message)] for field, kind in parameters.items()
+              if (message := problem_message(kind, (data_dict or {}).get(field)))}
+    if errors:
+        raise tk.ValidationError(errors)
+
+
 def _page(items: list, data_dict: dict) -> list:
     offset = tk.asint(data_dict.get("offset") or 0)
     limit = data_dict.get("limit")
@@ -86,6 +93,7 @@ def _unpaged(data_dict: dict) -> dict:
 @tk.side_effect_free
 def tag_list(original_action, context, data_dict):
     _refuse_nul(data_dict)
+    _refuse_wrong_types(data_dict, {"query": "text", "vocabulary_id": "text", "all_fields": "boolean"})
     tags = original_action(context, data_dict)
     if _sees_everything(context):
         return tags

@@ -34,9 +34,10 @@ UNKNOWN_FIELD = N_("Unknown field")
 
 
 def _validate(data_dict, schema_):
-    unknown = sorted(set(data_dict or {}) - set(schema_))
+    unknown = sorted(str(k) for k in set(data_dict or {}) - set(schema_))
     if unknown:
-        raise tk.ValidationError({k: [bilingual(UNKNOWN_FIELD)] for k in unknown})
+        # One key of our own: CKAN's error summary reads some field names ("tags") specially.
+        raise tk.ValidationError({"unknown_fields": [f"{bilingual(UNKNOWN_FIELD)}: {', '.join(unknown)}"]})
     data, errors = tk.navl_validate(dict(data_dict or {}), schema_, {"session": model.Session})
     if errors:
         raise tk.ValidationError(errors)
