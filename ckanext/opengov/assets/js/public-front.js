@@ -47,7 +47,7 @@
 
   var title = document.getElementById("field-title"), name = document.getElementById("field-name");
   if (title && name && !name.value) {
-    var auto = true, timer = null;
+    var auto = true, timer = null, filled = "";
     name.addEventListener("input", function () { auto = false; });
     title.addEventListener("input", function () {
       if (!auto || !/[\u0e00-\u0e7f]/.test(title.value)) { return; }
@@ -56,8 +56,9 @@
         fetch("/opengov/slug?title=" + encodeURIComponent(title.value), {credentials: "same-origin"})
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (body) {
-            if (!body || !auto) { return; }
-            name.value = body.name;
+            // Never over a name the person (or anything else) put there since our last fill.
+            if (!body || !auto || (name.value && name.value !== filled)) { return; }
+            name.value = filled = body.name;
             name.dispatchEvent(new Event("change", {bubbles: true}));
             var preview = document.querySelector(".slug-preview-value");
             if (preview) { preview.textContent = body.name; }
