@@ -29,9 +29,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from tests.dev.test_deployment import deployment  # noqa: F401  (the test deployment, started when needed)
 from tests.security import channels
 from tests.security.planted import PASSWORD, Planted, plant
 
+# The live site: OPENGOV_LEAK_SCAN_URL/_TOKEN (make test names its test deployment), else the
+# test deployment itself (fixture live_site): the live scan always runs, it is never skipped.
 LIVE_URL = os.environ.get("OPENGOV_LEAK_SCAN_URL", "").rstrip("/")
 LIVE_TOKEN = os.environ.get("OPENGOV_LEAK_SCAN_TOKEN", "")
 MAX_URLS_PER_RULE = 8
@@ -387,10 +390,21 @@ def scan_actions(client, planted: Planted, fingerprint, findings: Findings) -> F
     return findings
 
 
-@pytest.fixture(params=["in-process"] + (["live"] if LIVE_URL else []))
+@pytest.fixture(scope="module")
+def live_site(deployment):  # noqa: F811
+    """The live site's address; without OPENGOV_LEAK_SCAN_URL/_TOKEN, the test deployment
+    (started by its script when it is not running; a failure to start fails the run, naming why)."""
+    global LIVE_URL, LIVE_TOKEN
+    if not (LIVE_URL and LIVE_TOKEN):
+        LIVE_URL, LIVE_TOKEN = deployment.url.rstrip("/"), deployment.token
+    return LIVE_URL
+
+
+@pytest.fixture(params=["in-process", "live"])
 def target(request, app):
-    """The site to scan, with the secrets planted: this process, and OPENGOV_LEAK_SCAN_URL when set."""
+    """The site to scan, with the secrets planted: this process, and the live site through nginx."""
     if request.param == "live":  # the live site's database is its own: nothing here is emptied
+        request.getfixturevalue("live_site")
         planted = plant(live_api)
         live_api("opengov_transparency_refresh")
         return Live(LIVE_URL), planted, api_fingerprint
@@ -415,8 +429,6 @@ def test_no_secret_reaches_anonymous_callers_through_any_channel(app, target):
 
 # --- a live site's cache (nginx's proxy_cache in front of CKAN) --------------------------------
 
-live_only = pytest.mark.skipif(not LIVE_URL, reason="scans a live site: set OPENGOV_LEAK_SCAN_URL and "
-                                                    "OPENGOV_LEAK_SCAN_TOKEN (make test does)")
 # Beyond the max-age the cached answer announced: nginx counts whole seconds, and the polling
 # request takes its own time.
 STALE_SLACK_SECONDS = 5
@@ -471,8 +483,7 @@ def _walk_one(editor, anonymous: Live, planted: Planted, path: str) -> tuple[lis
     return problems, shown
 
 
-@live_only
-def test_pages_of_a_logged_in_person_never_reach_an_anonymous_visitor_through_the_cache(app):
+def test_pages_of_a_logged_in_person_never_reach_an_anonymous_visitor_through_the_cache(app, live_site):
     """Every page the agency's editor reads (private datasets in it) is neither stored nor served
     from the cache; the same page asked for anonymously right after shows none of it."""
     from concurrent.futures import ThreadPoolExecutor
@@ -490,8 +501,7 @@ def test_pages_of_a_logged_in_person_never_reach_an_anonymous_visitor_through_th
     assert not problems, f"{len(problems)} problems in {len(paths)} pages:\n" + "\n".join(problems)
 
 
-@live_only
-def test_a_dataset_made_private_leaves_the_cache_within_the_window_it_announced():
+def test_a_dataset_made_private_leaves_the_cache_within_the_window_it_announced(live_site):
     """An anonymous answer may be served from the cache for as long as its Cache-Control said
     (docs/deployment.md, "Staleness"), never longer: then the dataset made private is gone."""
     from tests import factories
