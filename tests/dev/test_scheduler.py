@@ -3,6 +3,12 @@ one run per task across the nodes of a cluster (over the real Redis)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
 
 from ckanext.opengov.ops import scheduler
 
@@ -73,19 +79,74 @@ def test_one_node_runs_a_task_the_other_nodes_skip_it():
     assert node_b.last("harvest-run") is not None
 
 
-def test_a_claim_left_by_a_lost_node_lapses():
-    """A node killed mid-task cannot hold the task for ever: its claim expires with the task's
-    time limit (plus a minute)."""
-    state = _shared_state("sched-test-lapse")
+def test_a_claim_is_held_while_its_task_runs_and_lapses_when_its_holder_is_lost():
+    """A claim is a short lease its scheduler renews while the command runs: a long task keeps it
+    past the lease; a node killed mid-task frees it within one lease, not the task's time limit."""
     harvest = task("harvest-run")
-    assert state.claim(harvest, "lost-node")
-    assert not state.claim(harvest, "node-b")
-    ttl = state.redis.ttl(f"{state.key}:running:{harvest.name}")
-    assert 0 < ttl <= harvest.timeout + 60
-    state.release(harvest, "node-b")  # not the holder: the claim stays
-    assert not state.claim(harvest, "node-b")
-    state.release(harvest, "lost-node")
-    assert state.claim(harvest, "node-b")
+    node_a, node_b = _shared_state("sched-test-lease"), _shared_state("sched-test-lease")
+    node_a.lease = node_b.lease = 1
+    taken_while_running = []
+
+    def long_task(_task):
+        deadline = time.monotonic() + 2.5  # longer than two leases
+        while time.monotonic() < deadline:
+            taken_while_running.append(node_b.claim(harvest, "node-b"))
+            time.sleep(0.25)
+
+    scheduler.run_due([harvest], node_a, "node-a", long_task)
+    assert taken_while_running and not any(taken_while_running)
+    assert node_b.claim(harvest, "node-b")  # released when the task ended
+    node_b.release(harvest, "node-a")  # not the holder: the claim stays
+    assert not node_a.claim(harvest, "node-a")
+
+    # node-b is lost without releasing: the claim lapses after its lease.
+    assert 0 < node_b.redis.ttl(f"{node_b.key}:running:{harvest.name}") <= 1
+    time.sleep(1.5)
+    assert node_a.claim(harvest, "node-a")
+
+
+def test_a_scheduler_killed_mid_task_does_not_block_the_task_for_the_next_one(tmp_path):
+    """The real scheduler process, killed (SIGKILL, as a crash or the supervisor test does) while
+    its `harvester run` stand-in runs: the scheduler supervisor starts next runs it again within a
+    lease, not after the task's ten-minute limit."""
+    import ckan.plugins.toolkit as tk
+
+    site = "sched-test-kill-" + uuid.uuid4().hex[:8]
+    ini = tmp_path / "site.ini"
+    ini.write_text(f"[app:main]\nckan.site_id = {site}\nckan.redis.url = {tk.config.get('ckan.redis.url')}\n")
+    starts = tmp_path / "starts"
+    fake_ckan = tmp_path / "ckan"  # records each start, then runs long
+    fake_ckan.write_text(f"#!/bin/sh\necho \"$*\" >> {starts}\nexec sleep 60\n")
+    fake_ckan.chmod(0o755)
+
+    def scheduler_process():
+        return subprocess.Popen(
+            [sys.executable, "-m", "ckanext.opengov.ops.scheduler", "--ini", str(ini),
+             "--state-dir", str(tmp_path / "state"), "--ckan", str(fake_ckan), "--harvest-every", "1",
+             "--lease", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def harvest_starts():
+        return starts.read_text().count("harvester run") if starts.exists() else 0
+
+    def wait(condition, seconds):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not condition():
+            time.sleep(0.2)
+        return condition()
+
+    first = scheduler_process()
+    second = None
+    try:
+        assert wait(lambda: harvest_starts() == 1, 30), "the scheduler never started `harvester run`"
+        os.killpg(first.pid, signal.SIGKILL)  # the scheduler and its command, mid-task
+        first.wait(10)
+        second = scheduler_process()
+        assert wait(lambda: harvest_starts() == 2, 15), "the task stayed claimed by the killed scheduler"
+    finally:
+        for process in (first, second):
+            if process and process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(10)
 
 
 def test_the_scheduler_reads_the_sites_redis_from_its_ini(tmp_path):

@@ -10,7 +10,9 @@ tested without a clock. Each task's last start is kept in the site's Redis (``ck
 of the .ini; ``--state-dir`` when the .ini names none): a daily task missed while the scheduler
 was down (or killed) runs as soon as it is back, and only once. With Redis, every web node of a
 cluster runs this same scheduler: a task is claimed (SET NX with the task's time limit) before it
-starts, so it runs once across the cluster, and another node takes over when one is lost.
+starts, so it runs once across the cluster. The claim is a lease: short, and renewed while the
+command runs, so a scheduler killed mid-task (or a node lost) frees the task within one lease
+rather than the task's whole time limit.
 
     python -m ckanext.opengov.ops.scheduler --ini .dev/ckan.ini --state-dir .dev/deploy/scheduler
 """
@@ -24,8 +26,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from typing import Optional
+
+# Seconds a claim lives unless its holder renews it (it does, every third of this, while its
+# command runs): how long a task stays stuck after its scheduler is killed.
+LEASE_SECONDS = 30
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,6 +114,9 @@ class State:
     def claim(self, task: Task, holder: str) -> bool:
         return True  # a file is one node's: nobody else runs its tasks
 
+    def renew(self, task: Task, holder: str) -> bool:
+        return True
+
     def release(self, task: Task, holder: str) -> None:
         pass
 
@@ -114,9 +124,10 @@ class State:
 class SharedState:
     """The same record in Redis, shared by the schedulers of every node, with a claim per task."""
 
-    def __init__(self, redis_url: str, site_id: str):
+    def __init__(self, redis_url: str, site_id: str, lease: int = LEASE_SECONDS):
         import redis
 
+        self.lease = lease
         self.redis = redis.Redis.from_url(redis_url, socket_timeout=30, health_check_interval=30)
         self.key = f"opengov:scheduler:{site_id}"
 
@@ -131,15 +142,24 @@ class SharedState:
         if task.daily_at is not None:
             self.redis.hsetnx(self.key + ":last", task.name, now.isoformat())
 
+    # Extends the claim only if it is still the caller's (a lapsed one may have been taken).
+    _RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('expire', KEYS[1], ARGV[2]) end return 0"
+
     def claim(self, task: Task, holder: str) -> bool:
-        """True for one node at a time; the claim lapses after the task's time limit, so a node
-        lost mid-task does not hold it for ever."""
-        return bool(self.redis.set(f"{self.key}:running:{task.name}", holder, nx=True, ex=task.timeout + 60))
+        """True for one node at a time, for one lease; ``renew`` keeps it while the task runs."""
+        return bool(self.redis.set(self._claim_key(task), holder, nx=True, ex=self.lease))
+
+    def renew(self, task: Task, holder: str) -> bool:
+        """False when the claim is no longer the holder's."""
+        return bool(self.redis.eval(self._RENEW, 1, self._claim_key(task), holder, self.lease))
 
     def release(self, task: Task, holder: str) -> None:
-        key = f"{self.key}:running:{task.name}"
+        key = self._claim_key(task)
         if self.redis.get(key) == holder.encode():
             self.redis.delete(key)
+
+    def _claim_key(self, task: Task) -> str:
+        return f"{self.key}:running:{task.name}"
 
 
 def site_redis(ini: str) -> tuple[Optional[str], str]:
@@ -177,6 +197,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     parser.add_argument("--ckan", default=os.path.join(os.path.dirname(sys.executable), "ckan"))
     parser.add_argument("--harvest-every", type=int, default=60, help="seconds between `harvester run`")
     parser.add_argument("--transparency-at", default="02:00", help="local time of the nightly refresh, HH:MM")
+    parser.add_argument("--lease", type=int, default=LEASE_SECONDS,
+                        help="seconds a task's claim outlives a scheduler killed while running it")
     args = parser.parse_args(argv)
 
     # supervisor stops us with SIGTERM: leave the loop; a running command is in our process
@@ -184,7 +206,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     schedule = tasks(args.harvest_every, dt.time.fromisoformat(args.transparency_at))
     redis_url, site_id = site_redis(args.ini)
-    state = SharedState(redis_url, site_id) if redis_url else State(args.state_dir)
+    state = SharedState(redis_url, site_id, args.lease) if redis_url else State(args.state_dir)
     holder = f"{os.uname().nodename}:{os.getpid()}"
     for task in schedule:
         state.first_seen(task, _last_slot(task, dt.datetime.now()))
@@ -206,13 +228,39 @@ def run_due(schedule: list[Task], state, holder: str, start) -> None:
     for task in schedule:
         now = dt.datetime.now()
         if due(task, now, state.last(task.name)) and state.claim(task, holder):
-            try:
+            with _renewed(state, task, holder):
                 start(task)
                 # Recorded when the command has ended: one killed midway (with the scheduler)
                 # runs again when a scheduler is back.
                 state.done(task.name, now)
-            finally:
-                state.release(task, holder)
+
+
+class _renewed:
+    """Renews ``holder``'s claim on ``task`` while the block runs, then releases it."""
+
+    def __init__(self, state, task: Task, holder: str):
+        self.state, self.task, self.holder = state, task, holder
+        self.ended = threading.Event()
+        self.thread = threading.Thread(target=self._renew, daemon=True)
+
+    def _renew(self) -> None:
+        every = max(getattr(self.state, "lease", LEASE_SECONDS) / 3, 0.2)
+        while not self.ended.wait(every):
+            try:
+                if not self.state.renew(self.task, self.holder):
+                    log(f"{self.task.name}: the claim lapsed while running (Redis was unreachable)")
+                    return
+            except Exception as error:  # Redis restarting: the next renewal may reach it
+                log(f"{self.task.name}: could not renew the claim ({error})")
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.ended.set()
+        self.thread.join()
+        self.state.release(self.task, self.holder)
 
 
 def _last_slot(task: Task, now: dt.datetime) -> dt.datetime:
