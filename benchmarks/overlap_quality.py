@@ -2,7 +2,9 @@
 project's labelled sets (benchmarks/data/, built by benchmarks/overlap_data.py), beside the
 method before issue 14 (benchmarks/overlap_baseline.py) and an exact normalised-title match.
 
-- pairs, dev: the set the method was tuned on; pairs, held-out: never tuned on.
+- pairs, dev: the set the method was tuned on; pairs, held-out: never tuned on (but written by the
+  glossary's author); pairs, unseen: written by hand before the second round of changes, frozen,
+  never tuned on (benchmarks/overlap_unseen.py states its provenance).
 - catalog: 2,000 records of 14 agencies; the cross-agency pairs the page would show (every pair
   inside a shown group) against the known duplicate pairs.
 Pure Python, no services: `python -m benchmarks.overlap_quality [--json]`.
@@ -101,6 +103,7 @@ def catalog_set(name: str = "overlap_catalog.jsonl") -> dict:
 def main() -> None:
     result = {"pairs_dev": pairs_set("overlap_pairs_dev.jsonl"),
               "pairs_heldout": pairs_set("overlap_pairs_heldout.jsonl"),
+              "pairs_unseen": pairs_set("overlap_pairs_unseen.jsonl"),
               "catalog": catalog_set()}
     if "--json" in sys.argv:
         print(json.dumps(result, ensure_ascii=False, indent=1))
@@ -113,7 +116,7 @@ def main() -> None:
             s = res[method]
             print(f"    {method:12s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
                   f"  (predicted {s['predicted']}, correct {s['correct']})")
-    for key in ("pairs_dev", "pairs_heldout"):
+    for key in ("pairs_dev", "pairs_heldout", "pairs_unseen"):
         for kind in ("examples_missed", "examples_wrong"):
             for ex in result[key][kind]:
                 print(f"  {key} {kind[9:]}: {ex}")
