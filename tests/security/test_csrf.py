@@ -23,7 +23,7 @@ PASSWORD = "correct123"
 
 
 def _token(body: str) -> str:
-    return re.search(r'<meta name="_csrf_token" content="([^"]+)"', body).group(1)
+    return re.search(r'name="_csrf_token" (?:content|value)="([^"]+)"', body).group(1)
 
 
 @pytest.fixture
@@ -85,3 +85,32 @@ def test_form_post_without_token_is_refused_after_an_anonymous_visit(app, browse
     response = app.post("/organization/new", data={**record, "save": ""})
     assert response.status_code == 403
     assert not _organization_exists(record["name"])
+
+
+def test_an_anonymous_reader_gets_no_session_but_the_table_preview_gets_its_token(app):
+    """A token starts a session (a cookie), and a page with a cookie is never cached: reading
+    pages give anonymous visitors none; the table preview, whose script posts its queries, does."""
+    from tests.factories import tgdc_dataset
+
+    sysadmin = factories.Sysadmin()
+    context = {"user": sysadmin["name"], "ignore_auth": True}
+    import ckan.plugins.toolkit as tk
+
+    org = tk.get_action("organization_create")(context, agency())
+    dataset = tk.get_action("package_create")(context, tgdc_dataset(org["id"]))
+    resource = dataset["resources"][0]
+    view = tk.get_action("resource_view_create")(context, {
+        "resource_id": resource["id"], "view_type": "image_view", "title": "ภาพ",
+        "image_url": "http://127.0.0.1:9/x.png"})
+    visitor = app.test_client(use_cookies=False)
+    for path in ("/", "/dataset/", f"/dataset/{dataset['name']}",
+                 f"/dataset/{dataset['name']}/resource/{resource['id']}", "/en/organization/"):
+        page = visitor.get(path)
+        assert page.status_code == 200, path
+        assert "Set-Cookie" not in page.headers, path
+        assert "_csrf_token" not in page.get_data(as_text=True), path
+    preview = visitor.get(f"/dataset/{dataset['name']}/resource/{resource['id']}/view/{view['id']}")
+    assert preview.status_code == 200
+    assert re.search(r'<meta name="_csrf_token" content="[^"]+"', preview.get_data(as_text=True))
+    # A form still carries its token for anonymous visitors (log in).
+    assert 'name="_csrf_token" value="' in visitor.get("/user/login").get_data(as_text=True)

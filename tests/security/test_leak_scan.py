@@ -442,7 +442,7 @@ def log_in(name: str, password: str):
 
     session = requests.Session()
     page = session.get(LIVE_URL + "/user/login", timeout=60)
-    token = re.search(r'<meta name="_csrf_token" content="([^"]+)"', page.text)
+    token = re.search(r'name="_csrf_token" (?:content|value)="([^"]+)"', page.text)
     assert token, page.text[:500]
     answer = session.post(LIVE_URL + "/user/login", timeout=60, allow_redirects=False,
                           data={"login": name, "password": password, "_csrf_token": token.group(1)})

@@ -118,8 +118,19 @@ def get_translated(next_helper, data_dict, field):
     return next_helper(data_dict, field)
 
 
+def opengov_csrf_meta_needed() -> bool:
+    from flask import request, session
+
+    from ckanext.opengov.web import csrf
+
+    field = tk.config.get("WTF_CSRF_FIELD_NAME") or "_csrf_token"
+    return csrf.page_needs_token(tk.current_user.is_authenticated, request.method,
+                                 request.endpoint, field in session)
+
+
 def get_helpers() -> dict:
     return {
+        "opengov_csrf_meta_needed": opengov_csrf_meta_needed,
         "opengov_portal_text": opengov_portal_text,
         "opengov_home": opengov_home,
         "opengov_title": opengov_title,

@@ -60,3 +60,20 @@ FORGED = N_(
 
 def _refuse(error):
     return refusal(403, FORGED)
+
+
+# Pages whose scripts write for anonymous visitors: a resource view's frame (the table preview,
+# datatables_view, posts its queries with the token from the page's <meta>), by endpoint suffix:
+# CKAN names the resource blueprint per dataset type (dataset_resource.view, harvest_resource.view).
+ANONYMOUS_SCRIPT_WRITES = ("resource.view", "datatablesview.")
+
+
+def page_needs_token(logged_in: bool, method: str, endpoint: str | None, session_has_token: bool) -> bool:
+    """Whether a page carries CKAN's CSRF token in its <meta> (for scripts that write).
+
+    Making a token starts a session, and a page that sets a cookie is never cached (nginx, see
+    dev/nginx.conf.in): CKAN 2.12 puts one in every page, so no anonymous page was ever cached.
+    Anonymous readers write nothing from scripts, except on ANONYMOUS_SCRIPT_WRITES; their forms
+    (login, data requests) still get a token from ``h.csrf_input`` in the form itself."""
+    return (logged_in or session_has_token or method != "GET"
+            or any(part in (endpoint or "") for part in ANONYMOUS_SCRIPT_WRITES))
