@@ -62,7 +62,7 @@ def pairs_set(name: str) -> dict:
     truth = {i for i, row in enumerate(rows) if row["label"]}
     records = [r for row in rows for r in (row["a"], row["b"])]
     profs, weights = clusters.profiles([record(r) for r in records], agency_names(records))
-    new = {i for i in range(len(rows)) if verify.compare(profs[2 * i], profs[2 * i + 1], weights).duplicate}
+    new = {i for i in range(len(rows)) if verify.compare(profs[2 * i], profs[2 * i + 1], weights, verify.THRESHOLD).duplicate}
     feats = [old.features(r["title"], r.get("notes"), r.get("tags") or ()) for r in records]
     before = {i for i in range(len(rows)) if old.jaccard(feats[2 * i], feats[2 * i + 1]) >= old.THRESHOLD}
     simple = {i for i in range(len(rows)) if simple_key(rows[i]["a"]) == simple_key(rows[i]["b"])}

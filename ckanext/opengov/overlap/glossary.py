@@ -8,8 +8,10 @@ BOILERPLATE = frozenset("""
 ข้อมูล ชุดข้อมูล สถิติ รายงาน ราย ตาม ประจำ ประจำปี ปี พ.ศ. ค.ศ. ปีงบประมาณ งบประมาณ เรื่อง ทั้งหมด
 ทั่วประเทศ ประเทศไทย ไทย ของ และ ใน ที่ จาก โดย ได้แก่ เกี่ยวกับ ต่างๆ ต่าง ๆ ล่าสุด ปัจจุบัน ฉบับ
 จัดทำ เผยแพร่ รวบรวม หน่วยงาน สังกัด แสดง เป็น มี การ ความ ทะเบียน บัญชี จำแนก แยก ระดับ
+รายชื่อ ทำเนียบ ที่ตั้ง สถานที่ตั้ง ชุด ที่เกิดขึ้น เกิดขึ้น สถานการณ์ บน ทาง ต่อ เฉพาะ ซึ่ง
 data dataset datasets statistics statistic statistical report reports annual year years fiscal fy
-thailand thai national of the and in by for on from per a an to with at as list
+thailand thai national of the and in by for on from per a an to with at as list lists directory
+register registry location locations persons people group groups number
 """.split())
 
 # Agency-name words: a title fragment starting with one of these up to the next space (or the end)
@@ -25,12 +27,12 @@ nso dopa moph moe moi moac nesdc oae oie tmd pcd dlt bot dsi
 
 # Subject words spelled in English or abbreviated, mapped to the Thai word PyThaiNLP gives.
 SYNONYMS = {
-    "population": "ประชากร", "people": "ประชากร", "persons": "ประชากร", "ราษฎร": "ประชากร",
+    "population": "ประชากร", "ราษฎร": "ประชากร",
     "birth": "เกิด", "births": "เกิด", "death": "ตาย", "deaths": "ตาย", "เสียชีวิต": "ตาย",
     "mortality": "ตาย", "marriage": "สมรส", "marriages": "สมรส", "divorce": "หย่า", "divorces": "หย่า",
     "household": "ครัวเรือน", "households": "ครัวเรือน", "income": "รายได้", "expenditure": "รายจ่าย",
     "debt": "หนี้สิน", "หนี้": "หนี้สิน", "poverty": "ยากจน", "poor": "ยากจน", "ความยากจน": "ยากจน",
-    "unemployment": "ว่างงาน", "unemployed": "ว่างงาน", "employment": "มีงานทำ", "labour": "แรงงาน",
+    "unemployment": "ว่างงาน", "unemployed": "ว่างงาน", "employment": "มีงานทำ", "employed": "มีงานทำ", "labour": "แรงงาน",
     "labor": "แรงงาน", "workers": "แรงงาน", "wage": "ค่าจ้าง", "wages": "ค่าจ้าง",
     "rate": "อัตรา", "price": "ราคา", "prices": "ราคา", "value": "มูลค่า", "volume": "ปริมาณ",
     "quantity": "ปริมาณ", "number": "จำนวน", "count": "จำนวน", "total": "จำนวน",
@@ -57,12 +59,14 @@ SYNONYMS = {
     "accident": "อุบัติเหตุ", "accidents": "อุบัติเหตุ", "road": "ถนน", "roads": "ถนน", "traffic": "จราจร",
     "vehicle": "รถ", "vehicles": "รถ", "car": "รถยนต์", "cars": "รถยนต์", "motorcycle": "รถจักรยานยนต์",
     "motorcycles": "รถจักรยานยนต์", "registered": "จดทะเบียน", "registration": "จดทะเบียน",
-    "crime": "คดีอาญา", "crimes": "คดีอาญา", "คดี": "คดีอาญา", "drug": "ยาเสพติด", "drugs": "ยาเสพติด",
-    "prison": "เรือนจำ", "prisoners": "ผู้ต้องขัง", "court": "ศาล", "cases": "คดีอาญา",
+    "crime": "คดีอาญา", "crimes": "คดีอาญา", "criminal": "คดีอาญา", "drug": "ยาเสพติด", "drugs": "ยาเสพติด",
+    "prison": "เรือนจำ", "prisoners": "ผู้ต้องขัง", "court": "ศาล", "cases": "คดี", "case": "คดี",
     "budget": "งบประมาณรายจ่าย", "tax": "ภาษี", "taxes": "ภาษี", "revenue": "รายได้รัฐ",
     "gdp": "ผลิตภัณฑ์มวลรวม", "gpp": "ผลิตภัณฑ์มวลรวมจังหวัด", "inflation": "เงินเฟ้อ",
     "cpi": "ดัชนีราคาผู้บริโภค", "consumer": "ผู้บริโภค", "index": "ดัชนี", "indices": "ดัชนี",
-    "factory": "โรงงาน", "factories": "โรงงาน", "industrial": "อุตสาหกรรม", "industry": "อุตสาหกรรม",
+    "factory": "โรงงาน", "factories": "โรงงาน", "industrial": "อุตสาหกรรม", "industry": "อุตสาหกรรม", "โรงงานอุตสาหกรรม": "โรงงาน", "พลังงานไฟฟ้า": "ไฟฟ้า",
+    "สถานศึกษา": "โรงเรียน", "ผู้เสียชีวิต": "ตาย", "ยางแผ่นดิบ": "ยางพารา", "ยาง": "ยางพารา", "paddy": "ข้าวเปลือก",
+    "flooded": "อุทกภัย", "large": "ขนาดใหญ่", "solid": "ขยะ", "municipal-waste": "ขยะ",
     "company": "นิติบุคคล", "companies": "นิติบุคคล", "business": "ธุรกิจ", "businesses": "ธุรกิจ",
     "elderly": "ผู้สูงอายุ", "disabled": "คนพิการ", "disability": "คนพิการ", "ผู้พิการ": "คนพิการ",
     "children": "เด็ก", "child": "เด็ก", "youth": "เยาวชน", "women": "สตรี", "ผู้หญิง": "สตรี",
@@ -86,6 +90,71 @@ SYNONYMS = {
     "occupancy": "เข้าพัก", "reported": "รับแจ้ง", "consumption": "ใช้", "sales": "จำหน่าย",
     "average": "เฉลี่ย", "monthly-income": "รายได้", "cumulative": "สะสม", "outstanding": "คงค้าง", "loans": "สินเชื่อ", "loan": "สินเชื่อ", "deposits": "เงินฝาก",
 }
+
+# Subjects said in several words, or in English, that agencies title differently: each surface
+# form (Thai or English, lower case) becomes one canonical term before words are cut, so that
+# "อุบัติเหตุจราจรทางบก" and "road accidents" meet. General statistical vocabulary, not pairs.
+SUBJECT_PHRASES = {
+    # population and vital statistics
+    "ประชากรตามทะเบียนบ้าน": "ประชากร", "ประชากรจากการทะเบียนราษฎร": "ประชากร",
+    "ประชากรตามทะเบียนราษฎร": "ประชากร", "จำนวนราษฎร": "ประชากร", "ผู้เสียชีวิต": "ตาย", "การตาย": "ตาย",
+    "เด็กเกิดใหม่": "เกิด", "การเกิด": "เกิด", "live births": "เกิด",
+    # labour
+    "ผู้มีงานทำ": "มีงานทำ", "แรงงานที่มีงานทำ": "มีงานทำ", "employed persons": "มีงานทำ",
+    "ผู้ว่างงาน": "ว่างงาน", "การว่างงาน": "ว่างงาน", "unemployment rate": "อัตราว่างงาน",
+    "อัตราการว่างงาน": "อัตราว่างงาน", "อัตราผู้ว่างงาน": "อัตราว่างงาน",
+    "minimum wage": "ค่าจ้างขั้นต่ำ", "อัตราค่าจ้างขั้นต่ำ": "ค่าจ้างขั้นต่ำ",
+    "migrant workers": "แรงงานต่างด้าว", "foreign workers": "แรงงานต่างด้าว",
+    # weather, water, environment
+    "อุณหภูมิอากาศ": "อุณหภูมิ", "อุณหภูมิสูงสุดต่ำสุด": "อุณหภูมิ", "อุณหภูมิสูงสุด-ต่ำสุด": "อุณหภูมิ",
+    "air temperature": "อุณหภูมิ", "rainfall": "ฝน", "precipitation": "ฝน",
+    "ปริมาณน้ำในเขื่อน": "น้ำในเขื่อน", "ปริมาตรน้ำในอ่างเก็บน้ำ": "น้ำในเขื่อน", "น้ำในเขื่อน": "น้ำในเขื่อน",
+    "water in large dams": "น้ำในเขื่อน ขนาดใหญ่", "water in dams": "น้ำในเขื่อน", "reservoir storage": "น้ำในเขื่อน",
+    "พื้นที่น้ำท่วม": "พื้นที่อุทกภัย", "พื้นที่ประสบอุทกภัย": "พื้นที่อุทกภัย",
+    "พื้นที่ได้รับผลกระทบจากอุทกภัย": "พื้นที่อุทกภัย", "flooded area": "พื้นที่อุทกภัย", "flood area": "พื้นที่อุทกภัย",
+    "ขยะมูลฝอยชุมชน": "ขยะ", "ขยะมูลฝอย": "ขยะ", "municipal solid waste": "ขยะ", "solid waste": "ขยะ",
+    "ค่าฝุ่นละออง": "ฝุ่นละออง", "particulate matter": "ฝุ่นละออง", "air quality": "คุณภาพอากาศ",
+    "พื้นที่ป่าไม้": "พื้นที่ป่า", "เนื้อที่ป่าไม้": "พื้นที่ป่า", "forest area": "พื้นที่ป่า",
+    # agriculture, prices, trade
+    "ข้าวเปลือก": "ข้าวเปลือก", "farm-gate": "เกษตรกรขายได้", "ที่เกษตรกรขายได้": "เกษตรกรขายได้",
+    "เนื้อที่เพาะปลูก": "พื้นที่ปลูก", "พื้นที่เพาะปลูก": "พื้นที่ปลูก", "พื้นที่ปลูก": "พื้นที่ปลูก",
+    "เนื้อที่ปลูก": "พื้นที่ปลูก", "planted area": "พื้นที่ปลูก",
+    "ยางแผ่นดิบ": "ยางพารา", "rubber sheet": "ยางพารา",
+    "ข้าวส่งออก": "ส่งออกข้าว", "การส่งออกข้าว": "ส่งออกข้าว", "rice export": "ส่งออกข้าว",
+    # health
+    "สถานพยาบาล": "โรงพยาบาล", "ผู้ป่วยใน": "ผู้ป่วยใน", "บุคลากรแพทย์": "แพทย์",
+    # education
+    "สถานศึกษา": "โรงเรียน", "number of schools": "จำนวน โรงเรียน",
+    # roads and vehicles
+    "อุบัติเหตุจราจรทางบก": "อุบัติเหตุทางถนน", "อุบัติเหตุบนท้องถนน": "อุบัติเหตุทางถนน",
+    "อุบัติเหตุทางถนน": "อุบัติเหตุทางถนน", "อุบัติเหตุจราจร": "อุบัติเหตุทางถนน",
+    "road accidents": "อุบัติเหตุทางถนน", "traffic accidents": "อุบัติเหตุทางถนน", "บนท้องถนน": "อุบัติเหตุทางถนน",
+    "road deaths": "ตาย อุบัติเหตุทางถนน", "road traffic deaths": "ตาย อุบัติเหตุทางถนน",
+    "รถจดทะเบียน": "รถ จดทะเบียน", "registered vehicles": "รถ จดทะเบียน",
+    # economy, industry, business
+    "ผลิตภัณฑ์มวลรวมจังหวัด": "ผลิตภัณฑ์มวลรวมจังหวัด", "ผลิตภัณฑ์ภาคและจังหวัด": "ผลิตภัณฑ์มวลรวมจังหวัด",
+    "gross provincial product": "ผลิตภัณฑ์มวลรวมจังหวัด", "gross regional and provincial product": "ผลิตภัณฑ์มวลรวมจังหวัด",
+    "ผลิตภัณฑ์มวลรวมในประเทศ": "ผลิตภัณฑ์มวลรวม", "gross domestic product": "ผลิตภัณฑ์มวลรวม",
+    "consumer price index": "ดัชนีราคาผู้บริโภค", "โรงงานอุตสาหกรรม": "โรงงาน", "licensed factories": "โรงงาน",
+    "จดทะเบียนจัดตั้งใหม่": "จดทะเบียน ใหม่", "จดทะเบียนจัดตั้ง": "จดทะเบียน", "company registrations": "นิติบุคคล จดทะเบียน",
+    "พลังงานไฟฟ้า": "ไฟฟ้า", "electricity consumption": "ใช้ ไฟฟ้า", "การใช้ไฟฟ้า": "ใช้ ไฟฟ้า",
+    "น้ำมันเชื้อเพลิง": "น้ำมัน", "fuel sales": "จำหน่าย น้ำมัน",
+    # welfare, justice
+    "เบี้ยยังชีพผู้สูงอายุ": "ผู้สูงอายุ เบี้ยยังชีพ", "old-age allowance": "ผู้สูงอายุ เบี้ยยังชีพ",
+    "persons with disabilities": "คนพิการ", "criminal cases": "คดีอาญา",
+}
+
+# What a figure measures. Two titles that each say what they measure, and say different things,
+# are different series whatever else they share ("มูลค่า" vs "ปริมาณ" of rice exports).
+MEASURES = {
+    "มูลค่า": "value", "value": "value", "ราคา": "price", "price": "price", "prices": "price",
+    "ปริมาณ": "amount", "volume": "amount", "quantity": "amount", "จำนวน": "amount",
+    "อัตรา": "rate", "rate": "rate", "ร้อยละ": "share", "สัดส่วน": "share", "ratio": "share", "percentage": "share",
+    "ดัชนี": "index", "index": "index",
+}
+# Qualifiers that split one subject into series: new (a flow) vs cumulative/outstanding (a stock).
+QUALIFIERS = {"ใหม่": "flow", "รายใหม่": "flow", "new": "flow", "newly": "flow",
+              "สะสม": "stock", "cumulative": "stock", "คงค้าง": "stock", "outstanding": "stock"}
 
 # Records every agency keeps about itself: two agencies' action plans or procurement lists share
 # their words and never their data.
@@ -120,7 +189,9 @@ DIMENSIONS = {
     "อุตสาหกรรม": "industry", "industry": "industry", "สาขา": "branch", "ชนิด": "kind",
     "ประเภท": "kind", "type": "kind", "kind": "kind", "สินค้า": "product", "product": "product",
     "ผลิตภัณฑ์": "product", "ประเทศคู่ค้า": "partner", "partner": "partner", "รายได้": "income",
-    "income": "income", "สาเหตุ": "cause", "cause": "cause", "โรค": "disease", "disease": "disease",
+    "income": "income", "ประเภทอุตสาหกรรม": "industry", "ประเภทสินค้า": "product",
+    "partner country": "partner", "partner countries": "partner", "age group": "age", "age groups": "age",
+    "สาเหตุ": "cause", "cause": "cause", "โรค": "disease", "disease": "disease",
 }
 # The TGDC `disaggregate` field's values, on the same keys as DIMENSIONS.
 DISAGGREGATE = {

@@ -22,7 +22,7 @@ MAX_NOTES_CHARS = 300
 
 _YEAR = r"(?:25[0-9]{2}|2[01][0-9]{2}|19[5-9][0-9])"
 _YEARS = re.compile(
-    r"(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ปีงบประมาณ|ปีงบ\.?|ปีการศึกษา|ประจำปี|ปี|fiscal\s+year|fy|year|b\.e\.|a\.d\.)?"
+    r"(?:(?<!เ)พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ปีงบประมาณ|ปีงบ\.?|ปีการศึกษา|ประจำปี|ปี|fiscal\s+year|fy|year|b\.e\.|a\.d\.)?"
     rf"\s*\(?\s*{_YEAR}(?:\s*(?:-|–|—|/|ถึง|to)\s*(?:{_YEAR}|[0-9]{{2}}))?\s*\)?", re.IGNORECASE)
 _MONTHS = re.compile(
     r"(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
@@ -36,7 +36,7 @@ _AGENCY_PHRASE = re.compile(
     rf"(?:{'|'.join(glossary.AGENCY_HEADS)})|กระทรวง|สำนักงาน)[^\s,.;:()]*", re.IGNORECASE)
 _BREAKDOWN_LEAD = r"(?:ราย|จำแนก(?:ตาม|ราย)?|แยก(?:ตาม|ราย)?|ระดับ|(?<![a-z])(?:by|per|at))"
 _GEO = re.compile(
-    rf"{_BREAKDOWN_LEAD}\s*(ภาค|จังหวัด|อำเภอ|เขต|ตำบล|หมู่บ้าน|สถานี|ประเทศ|"
+    rf"{_BREAKDOWN_LEAD}\s*(ภาค|จังหวัด|อำเภอ|เขต|ตำบล|หมู่บ้าน|สถานี|ประเทศ(?!คู่ค้า)|"
     r"regions?|provinces?|districts?|sub-?districts?|villages?|stations?|countr(?:y|ies))", re.IGNORECASE)
 _GEO_ADJ = re.compile(r"(?<![a-z])(provincial|regional)\b", re.IGNORECASE)
 _TIME = re.compile(
@@ -44,9 +44,17 @@ _TIME = re.compile(
     r"|(?<![a-z])(hourly|daily|weekly|monthly|quarterly|yearly|annually)\b",
     re.IGNORECASE)
 # Thai letters count as \w, so "...อนุญาตby industry" has no \b before "by".
-_DIM_LEAD = re.compile(r"(?:จำแนก|แยก)\s*(?:ตาม|ราย)?|(?<![a-z])by\b", re.IGNORECASE)
 _DIM_WORDS = sorted(glossary.DIMENSIONS, key=len, reverse=True)
+_DIM_LEAD = re.compile(r"(?:จำแนก|แยก)\s*(?:ตาม|ราย)?|(?<![a-z])by\b|ราย(?=\s*(?:ประเทศคู่ค้า|สินค้า|ประเภท|สาขา))",
+                       re.IGNORECASE)
 _DIM = re.compile("|".join(re.escape(w) for w in _DIM_WORDS), re.IGNORECASE)
+# Words that frame any record ("ชุดข้อมูล", "รายงาน"): cut from the text before words are cut,
+# or newmm glues them to the subject ("รายงานการใช้..." -> "งานการ").
+_FRAMING = re.compile(r"ชุดข้อมูล|ฐานข้อมูล|ข้อมูล|รายงาน|สถิติ")
+# A short name in brackets or with dots ("(สศก.)", "สป.สธ."): who published, not what.
+_ABBREVIATION = re.compile(r"\(\s*[\u0E01-\u0E2E][\u0E01-\u0E4E.]{0,10}\.\s*\)|(?<![\u0E01-\u0E4E])"
+                           r"(?:[\u0E01-\u0E2E]{1,4}\.){2,}")
+_ABBREVIATION_TOKEN = re.compile(r"^[\u0E01-\u0E4E]{1,4}\.(?:[\u0E01-\u0E4E]{1,4}\.?)*$")
 _NUMBER = re.compile(r"^[\d.,/:%-]+$")
 _WORD = re.compile(r"[\w\u0E00-\u0E7F]")
 _NOMINAL = re.compile(r"^(?:การ|ความ|โรค)(?=[\u0E00-\u0E7F]{2})")
@@ -103,7 +111,9 @@ def clean(text: str, agencies: AgencyNames | None = None, own: tuple[str, ...] =
     if agencies is not None:
         text = agencies.strip(text)
     text = _AGENCY_PHRASE.sub(" ", text)
+    text = _ABBREVIATION.sub(" ", text)
     text = _YEARS.sub(" ", text)
+    text = _FRAMING.sub(" ", text)
     return _MONTHS.sub(" ", text)
 
 
@@ -132,17 +142,33 @@ def breakdown(text: str) -> tuple[Breakdown, str]:
     return Breakdown(geo, time, frozenset(dims)), text
 
 
+_THAI_PHRASES = [p for p in glossary.SUBJECT_PHRASES if not p.isascii()]
+_ENGLISH_PHRASES = [p for p in glossary.SUBJECT_PHRASES if p.isascii()]
+_PHRASE = re.compile(f"(?:{_trie_pattern(_THAI_PHRASES)})|(?<![a-z])(?:{_trie_pattern(_ENGLISH_PHRASES)})(?![a-z])")
+
+
+def _segments(text: str):
+    """The text's known subject phrases as canonical terms, newmm words for the rest."""
+    at = 0
+    for match in _PHRASE.finditer(text):
+        yield from word_tokenize(text[at:match.start()], engine="newmm", keep_whitespace=False)
+        yield from glossary.SUBJECT_PHRASES[match.group(0)].split()
+        at = match.end()
+    yield from word_tokenize(text[at:], engine="newmm", keep_whitespace=False)
+
+
 @lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
-    """Subject words of one clean text, in order: PyThaiNLP newmm, English mapped to Thai."""
+    """Subject words of one clean text, in order: known subject phrases (Thai or English) as one
+    canonical term, PyThaiNLP newmm for the rest, English mapped to Thai."""
     out = []
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
+    for token in _segments(text):
         token = token.strip(" \t\n\"'“”‘’-–:;,()[]")
         token = glossary.SYNONYMS.get(token, token)
         token = _NOMINAL.sub("", token)
         token = glossary.SYNONYMS.get(token, token)
         if (len(token) < 2 or token in glossary.BOILERPLATE or token in glossary.AGENCY_ABBREVIATIONS
-                or _NUMBER.match(token) or not _WORD.search(token)):
+                or _NUMBER.match(token) or not _WORD.search(token) or _ABBREVIATION_TOKEN.match(token)):
             continue
         out.append(token)
     return tuple(out)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ckanext.opengov.overlap import glossary, normalise
 
-THRESHOLD = 0.56           # similarity at or above which a pair with no conflict is a duplicate
+THRESHOLD = 0.48           # similarity at or above which a pair with no conflict is a duplicate
 WORD_SHARE = 0.55          # of the blend; the rest is character trigrams
 NOTES_WEIGHT = 0.3         # description words count less than title words
 TAG_WEIGHT = 0.5
@@ -53,6 +53,8 @@ class Profile:
     frequency: str | None
     dims_field: frozenset = field(default_factory=frozenset)
     own_records: bool = False   # what an agency keeps about itself (plans, procurement, staff)
+    measures: frozenset = field(default_factory=frozenset)    # value, amount, price, rate...
+    qualifiers: frozenset = field(default_factory=frozenset)  # flow (new) or stock (cumulative)
 
 
 def _grams(words: tuple) -> tuple:
@@ -78,7 +80,9 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
         grams=_grams(title_words), breakdown=found, kind=_KINDS.get(record.data_type or ""),
         unit=_unit(record.unit), geo=glossary.GEO_COVERAGE.get(record.geo_coverage or ""),
         frequency=glossary.FREQUENCY.get(record.frequency or ""), dims_field=dims,
-        own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS))
+        own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS),
+        measures=frozenset(glossary.MEASURES[w] for w in title_words if w in glossary.MEASURES),
+        qualifiers=frozenset(glossary.QUALIFIERS[w] for w in title_words if w in glossary.QUALIFIERS))
 
 
 class Weights:
@@ -149,6 +153,12 @@ def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str]
     dims_a, dims_b = a.breakdown.dims | a.dims_field, b.breakdown.dims | b.dims_field
     if dims_a or dims_b:
         (same if dims_a == dims_b else hard).append("breakdown")
+    # Both say what they measure and say different things: value is not volume, new is not
+    # cumulative. Said by one title only, it is no evidence either way.
+    for name in ("measures", "qualifiers"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x and y:
+            (same if x & y else hard).append(name[:-1])
     for name, strict in (("kind", True), ("unit", True), ("frequency", False)):
         x, y = getattr(a, name), getattr(b, name)
         if x and y:
@@ -156,17 +166,37 @@ def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str]
     return hard, soft, same
 
 
+def _latin(term: str) -> bool:
+    return term.lstrip("#").isascii()
+
+
+def _has_latin(p: Profile) -> bool:
+    return any(_latin(w) for w in (*p.title_words, *p.notes_words, *p.tags))
+
+
 def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
-    """The rarity of a's rarest title word that b does not have (in any form), 0 if none."""
+    """The rarity of a's rarest title word that b does not have (in any form), 0 if none. An
+    English word the glossary cannot map says nothing against a record with no English at all:
+    it cannot be compared, so it is not counted. (A compound holding one of b's words is not
+    b's word: "สถานีตำรวจ" is not "สถานี".)"""
     text = "".join(b.title_words)
+    latin_b = _has_latin(b)
     return max((weights.idf(w) for w in a.title_words
-                if not (w in text or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w))),
+                if not (w in text or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w)
+                        or (_latin(w) and not latin_b))),
                default=0.0)
+
+
+def _comparable(vec: dict) -> dict:
+    """A vector without English terms: what a Thai-only record can be compared on."""
+    return _unit_vector({k: v for k, v in vec.items() if not _latin(k)})
 
 
 def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHOLD,
             vectors_a=None, vectors_b=None) -> Verdict:
     (wa, ga), (wb, gb) = vectors_a or weights.vectors(a), vectors_b or weights.vectors(b)
+    if _has_latin(a) != _has_latin(b):  # unmapped English words would only dilute the cosine
+        wa, ga, wb, gb = _comparable(wa), _comparable(ga), _comparable(wb), _comparable(gb)
     similarity = WORD_SHARE * _dot(wa, wb) + (1 - WORD_SHARE) * _dot(ga, gb)
     hard, soft, same = _conflicts_and_matches(a, b)
     score = similarity + FIELD_BONUS * len(same) - FIELD_PENALTY * len(soft)
