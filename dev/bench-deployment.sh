@@ -39,7 +39,6 @@ configure() {
   [[ $CORE == ckan_bench ]] && "$ROOT/dev/solr.sh" start >/dev/null  # adds the core when missing
   curl -fsS "http://127.0.0.1:$SOLR_PORT/solr/$CORE/select?q=*:*&rows=0" >/dev/null \
     || die "Solr core $CORE is missing (dev/solr.sh start adds ckan_bench)"
-  rm -f "$OPENGOV_CKAN_INI"
   OPENGOV_SITE_ID=opengov_bench \
   OPENGOV_SECRET_KEY=bench-secret-not-for-production \
   OPENGOV_JWT_SECRET=bench-jwt-secret-not-for-production \
@@ -48,9 +47,7 @@ configure() {
   OPENGOV_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${OPENGOV_BENCH_REDIS_DB:-13}" \
   OPENGOV_STORAGE_PATH="$OPENGOV_DEPLOY_DIR/storage" \
   OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 OPENGOV_DATASTORE_DB=datastore_bench_deploy \
-    "$ROOT/dev/config.sh" >/dev/null
-  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
-    "$ROOT/dev/datastore.sh" "$OPENGOV_CKAN_INI" >/dev/null
+    site_ini "$OPENGOV_CKAN_INI" "$OPENGOV_DEPLOY_LOG_DIR/db.log" fresh
   # The stock harvester, for the harvest benchmark only (benchmarks/stock-harvester.ini does the
   # same for the in-process one).
   sed -i 's|^\(ckan.plugins = .*\)$|\1 ckan_harvester|' "$OPENGOV_CKAN_INI"
@@ -66,8 +63,6 @@ ckan.site_url = http://127.0.0.1:$STOCK_PORT
 ckan.storage_path = $OPENGOV_DEPLOY_DIR/storage-stock
 EOF
   sed -n '/^\[loggers\]/,$p' "$OPENGOV_CKAN_INI" >>"$STOCK_INI"
-  ckan_of "$OPENGOV_CKAN_INI" db upgrade >"$OPENGOV_DEPLOY_LOG_DIR/db.log" 2>&1 \
-    || die "ckan db upgrade of the bench deployment failed; see $OPENGOV_DEPLOY_LOG_DIR/db.log"
   ckan_of "$STOCK_INI" asset build >"$OPENGOV_DEPLOY_LOG_DIR/stock-assets.log" 2>&1 \
     || die "ckan asset build (stock) failed; see $OPENGOV_DEPLOY_LOG_DIR/stock-assets.log"
   local sock="$OPENGOV_DEPLOY_DIR/stock.sock"

@@ -144,12 +144,11 @@ configure_site() {
     || die "could not create the database $CLUSTER_DB"
   # One .ini for every node (as one configuration-managed file would be on each machine); the
   # file store is shared (an NFS mount or object storage in production).
-  OPENGOV_CKAN_INI="$INI" OPENGOV_CKAN_PORT="$WEB_PORT" OPENGOV_SITE_ID=opengov_cluster \
+  OPENGOV_CKAN_PORT="$WEB_PORT" OPENGOV_SITE_ID=opengov_cluster \
   OPENGOV_SQLALCHEMY_URL="postgresql://ckan:ckan@127.0.0.1:$PG_PORT/$CLUSTER_DB" \
   OPENGOV_SOLR_URL="$SOLR_URL/$COLLECTION" OPENGOV_REDIS_URL="redis://127.0.0.1:$CLUSTER_REDIS_PORT/0" \
-  OPENGOV_STORAGE_PATH="$CLUSTER_DIR/storage" OPENGOV_DATASTORE_DB=datastore_cluster "$ROOT/dev/config.sh" >/dev/null
-  env -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL "$ROOT/dev/datastore.sh" "$INI" >/dev/null
-  ckan db upgrade >"$CLUSTER_LOG_DIR/db-upgrade.log" 2>&1 || die "ckan db upgrade failed; see $CLUSTER_LOG_DIR/db-upgrade.log"
+  OPENGOV_STORAGE_PATH="$CLUSTER_DIR/storage" OPENGOV_DATASTORE_DB=datastore_cluster \
+    site_ini "$INI" "$CLUSTER_LOG_DIR/db-upgrade.log"
 }
 
 start() {

@@ -49,6 +49,20 @@ apt_install() {
   fi
 }
 
+# site_ini INI LOG [fresh]: a site's .ini from the OPENGOV_* settings the caller passes
+# (dev/config.sh; `fresh` renders it anew, else its secrets are kept), its DataStore grants
+# (dev/datastore.sh) and its database upgraded (log in LOG). The caller's CKAN_* variables (a
+# test run's) would override the .ini, so none reaches these commands.
+site_ini() {
+  local ini=$1 log=$2
+  local clean=(env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI
+               -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL)
+  [[ ${3:-} != fresh ]] || rm -f "$ini"
+  OPENGOV_CKAN_INI="$ini" "${clean[@]}" "$ROOT/dev/config.sh" >/dev/null || die "dev/config.sh could not write $ini"
+  "${clean[@]}" "$ROOT/dev/datastore.sh" "$ini" >/dev/null || die "the DataStore of $ini could not be set up"
+  "${clean[@]}" "$VENV/bin/ckan" -c "$ini" db upgrade >"$log" 2>&1 || die "ckan db upgrade of $ini failed; see $log"
+}
+
 # render TEMPLATE OUT: writes TEMPLATE with each @NAME@ replaced by the exported $NAME (an
 # unknown name is an error), atomically.
 render() {

@@ -29,7 +29,6 @@ CKAN="$VENV/bin/ckan"
 
 configure() {
   # Rendered again on every start: ports and the Solr URL may differ between runs.
-  rm -f "$OPENGOV_CKAN_INI"
   OPENGOV_SITE_ID=opengov_deploy_test \
   OPENGOV_SECRET_KEY=deploy-test-secret-not-for-production \
   OPENGOV_JWT_SECRET=deploy-test-jwt-secret-not-for-production \
@@ -38,13 +37,7 @@ configure() {
   OPENGOV_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/${OPENGOV_TEST_DEPLOY_REDIS_DB:-3}" \
   OPENGOV_STORAGE_PATH="$OPENGOV_DEPLOY_DIR/storage" \
   OPENGOV_HARVEST_ALLOWED_HOSTS=127.0.0.1 OPENGOV_DATASTORE_DB=datastore_deploy_test \
-    "$ROOT/dev/config.sh" >/dev/null
-  # The caller's CKAN_* variables (the test run's) would override the .ini.
-  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
-    "$ROOT/dev/datastore.sh" "$OPENGOV_CKAN_INI" >/dev/null
-  env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
-    "$CKAN" -c "$OPENGOV_CKAN_INI" db upgrade >"$LOG_DIR/deploy-test-db.log" 2>&1 \
-    || die "ckan db upgrade of the test deployment failed; see $LOG_DIR/deploy-test-db.log"
+    site_ini "$OPENGOV_CKAN_INI" "$LOG_DIR/deploy-test-db.log" fresh
 }
 
 token() {
