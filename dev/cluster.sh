@@ -41,7 +41,7 @@ URL="http://127.0.0.1:$WEB_PORT"
 JUTE_MAXBUFFER=$((16 * 1024 * 1024))
 
 ctl() { "$SUPERVISORCTL" -c "$CONF" "$@"; }
-engines_up() { [[ -S $CLUSTER_DIR/supervisor.sock ]] && pid_alive "$CLUSTER_DIR/supervisord.pid" && ctl pid >/dev/null 2>&1; }
+engines_up() { supervisor_up "$CLUSTER_DIR"; }
 node_port() { echo $(($1 + $2)); }  # node_port BASE N
 ckan() { env -u CKAN_SQLALCHEMY_URL -u CKAN_SOLR_URL -u CKAN_REDIS_URL -u CKAN_INI -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL "$VENV/bin/ckan" -c "$INI" "$@"; }
 solr_cli() {
@@ -176,14 +176,7 @@ stop() {
   for ((n = 1; n <= WEB_NODES; n++)); do
     [[ -d $CLUSTER_DIR/node-$n ]] && portal_node "$n" stop || true
   done
-  if engines_up; then
-    say "Stopping the cluster's engines"
-    ctl shutdown >/dev/null 2>&1 || true
-  fi
-  if pid_alive "$CLUSTER_DIR/supervisord.pid"; then
-    wait_until 90 supervisord bash -c "! kill -0 $(cat "$CLUSTER_DIR/supervisord.pid") 2>/dev/null" \
-      || kill -9 "$(cat "$CLUSTER_DIR/supervisord.pid")" 2>/dev/null || true
-  fi
+  supervisor_stop "$CLUSTER_DIR" "the cluster's engines"
 }
 
 status() {

@@ -63,6 +63,24 @@ site_ini() {
   "${clean[@]}" "$VENV/bin/ckan" -c "$ini" db upgrade >"$log" 2>&1 || die "ckan db upgrade of $ini failed; see $log"
 }
 
+# A private supervisord whose files are in DIR (supervisord.conf, supervisor.sock, supervisord.pid):
+# supervisor_up DIR answers whether it runs; supervisor_stop DIR WHAT shuts it down (its programs
+# with it), waiting at most 90 s before killing it.
+supervisor_up() {
+  [[ -S $1/supervisor.sock ]] && pid_alive "$1/supervisord.pid" \
+    && /usr/bin/supervisorctl -c "$1/supervisord.conf" pid >/dev/null 2>&1
+}
+supervisor_stop() {
+  if supervisor_up "$1"; then
+    say "Stopping $2"
+    /usr/bin/supervisorctl -c "$1/supervisord.conf" shutdown >/dev/null 2>&1 || true
+  fi
+  if pid_alive "$1/supervisord.pid"; then
+    wait_until 90 supervisord bash -c "! kill -0 $(cat "$1/supervisord.pid") 2>/dev/null" \
+      || kill -9 "$(cat "$1/supervisord.pid")" 2>/dev/null || true
+  fi
+}
+
 # render TEMPLATE OUT: writes TEMPLATE with each @NAME@ replaced by the exported $NAME (an
 # unknown name is an error), atomically.
 render() {

@@ -24,7 +24,6 @@ SUPERVISORCTL=/usr/bin/supervisorctl
 NGINX=/usr/sbin/nginx
 
 ctl() { "$SUPERVISORCTL" -c "$CONF" "$@"; }
-supervisor_up() { [[ -S $DEPLOY_DIR/supervisor.sock ]] && pid_alive "$DEPLOY_DIR/supervisord.pid" && ctl pid >/dev/null 2>&1; }
 web_ready() { curl -fsS -o /dev/null "$URL/api/3/action/status_show"; }
 # Programs not RUNNING, one per line (empty when all are).
 not_running() { { ctl status 2>/dev/null || true; } | awk '$2 != "RUNNING" {print $1 " " $2}'; }
@@ -107,7 +106,7 @@ start() {
   # between the workers.
   "$VENV/bin/ckan" -c "$INI" asset build >"$DEPLOY_LOG_DIR/assets.log" 2>&1 \
     || die "ckan asset build failed; see $DEPLOY_LOG_DIR/assets.log"
-  if supervisor_up; then
+  if supervisor_up "$DEPLOY_DIR"; then
     say "The deployment's supervisor is running; applying the configuration"
     ctl reread >/dev/null && ctl update >/dev/null || die "supervisorctl could not apply $CONF"
     if [[ $(sha1sum <"$INI") != "$(cat "$DEPLOY_DIR/ini.sha1" 2>/dev/null)" ]]; then
@@ -142,20 +141,13 @@ start() {
 
 stop() {
   stop_legacy
-  if supervisor_up; then
-    say "Stopping the deployment in $DEPLOY_DIR"
-    ctl shutdown >/dev/null 2>&1 || true
-  fi
-  if pid_alive "$DEPLOY_DIR/supervisord.pid"; then
-    wait_until 90 supervisord bash -c "! kill -0 $(cat "$DEPLOY_DIR/supervisord.pid") 2>/dev/null" \
-      || kill -9 "$(cat "$DEPLOY_DIR/supervisord.pid")" 2>/dev/null || true
-  fi
+  supervisor_stop "$DEPLOY_DIR" "the deployment in $DEPLOY_DIR"
 }
 
 # Every process with its state, then the portal through nginx. Exits 1 naming what is down.
 status() {
   local failed=0 down
-  if ! supervisor_up; then
+  if ! supervisor_up "$DEPLOY_DIR"; then
     echo "deployment ($URL): stopped"
     return 1
   fi
