@@ -27,22 +27,38 @@
         year = document.createElement("select");
     day.setAttribute("aria-label", "วัน"); month.setAttribute("aria-label", "เดือน");
     year.setAttribute("aria-label", "ปี พ.ศ.");
-    [day, month, year].forEach(function (s) { s.className = "form-select form-select-sm"; s.required = input.required; });
+    // One line of three short lists (Bootstrap's form-select alone stretches each to the full width).
+    box.style.cssText = "display: inline-flex; flex-wrap: wrap; gap: .25rem; vertical-align: middle;";
+    [day, month, year].forEach(function (s) {
+      s.className = "form-select form-select-sm"; s.required = input.required; s.style.width = "auto";
+    });
     day.appendChild(option("", "วัน")); month.appendChild(option("", "เดือน")); year.appendChild(option("", "พ.ศ."));
     for (var d = 1; d <= 31; d++) { day.appendChild(option(d, d, parts[2] && +parts[2] === d)); }
     MONTHS.forEach(function (m, i) { month.appendChild(option(i + 1, m, parts[1] && +parts[1] === i + 1)); });
     for (var y = now.getFullYear() + 1; y >= 1957; y--) { year.appendChild(option(y, y + BE, parts[0] && +parts[0] === y)); }
     function sync() {
-      hidden.value = day.value && month.value && year.value ?
-        year.value + "-" + pad(+month.value) + "-" + pad(+day.value) : "";
+      var y = +year.value, m = +month.value, d = +day.value;
+      // 31 ก.พ. is no date: nothing is sent and the browser holds the form with the reason.
+      var real = d && m && y && new Date(y, m - 1, d).getDate() === d;
+      hidden.value = real ? y + "-" + pad(m) + "-" + pad(d) : "";
+      day.setCustomValidity(d && m && y && !real ? "ไม่มีวันที่ " + d + " ใน" + MONTHS[m - 1] + " " + (y + BE) : "");
     }
     [day, month, year].forEach(function (s) { s.addEventListener("change", sync); });
     if (input.id) { day.id = input.id; }
     box.appendChild(day); box.appendChild(month); box.appendChild(year); box.appendChild(hidden);
     input.parentNode.replaceChild(box, input);
   }
+  // A TGDC date field is a text field whose example (placeholder) is a d/m/BE date: the stored
+  // ISO date is shown back as the person types it, and the server reads either.
+  function beText(input) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
+    if (m && /\d{1,2}\/\d{1,2}\/25\d\d/.test(input.placeholder || "")) {
+      input.value = +m[3] + "/" + +m[2] + "/" + (+m[1] + BE);
+    }
+  }
   if (thai) {
     Array.prototype.forEach.call(document.querySelectorAll('input[type="date"]'), bePicker);
+    Array.prototype.forEach.call(document.querySelectorAll('form input[type="text"][placeholder]'), beText);
   }
 
   var title = document.getElementById("field-title"), name = document.getElementById("field-name");
