@@ -50,9 +50,10 @@ _TEMPLATE = MinHash(num_perm=NUM_PERM)  # permutations drawn once, shared by eve
 
 
 def _sketch(p: verify.Profile) -> MinHash | None:
-    feats = set(p.title_words) | set(p.grams)
-    if len(feats) < 2:  # an empty title is no evidence of duplication
+    if not p.title_words:  # a title with no subject left is no evidence of duplication
         return None
+    # Trigrams apart from words: "ขยะ" is both, and a one-word subject still needs a sketch.
+    feats = set(p.title_words) | {"#" + g for g in p.grams}
     m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     m.update_batch([f.encode("utf-8") for f in feats])
     return m

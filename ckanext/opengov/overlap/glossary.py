@@ -73,7 +73,7 @@ SYNONYMS = {
     "welfare": "สวัสดิการ", "pension": "เบี้ยยังชีพ", "allowance": "เบี้ยยังชีพ",
     "internet": "อินเทอร์เน็ต", "mobile": "โทรศัพท์มือถือ", "telephone": "โทรศัพท์",
     "bus": "รถโดยสาร", "buses": "รถโดยสาร", "railway": "รถไฟ", "train": "รถไฟ", "passengers": "ผู้โดยสาร",
-    "passenger": "ผู้โดยสาร", "flights": "เที่ยวบิน", "airport": "ท่าอากาศยาน", "airports": "ท่าอากาศยาน",
+    "passenger": "ผู้โดยสาร", "users": "ใช้", "user": "ใช้", "ผู้ใช้": "ใช้", "ผู้ใช้บริการ": "ใช้", "flights": "เที่ยวบิน", "airport": "ท่าอากาศยาน", "airports": "ท่าอากาศยาน",
     "สนามบิน": "ท่าอากาศยาน", "port": "ท่าเรือ", "ports": "ท่าเรือ", "housing": "ที่อยู่อาศัย",
     "community": "ชุมชน", "communities": "ชุมชน", "village": "หมู่บ้าน", "villages": "หมู่บ้าน",
     "temple": "วัด", "temples": "วัด", "museum": "พิพิธภัณฑ์", "museums": "พิพิธภัณฑ์",
@@ -126,6 +126,7 @@ SUBJECT_PHRASES = {
     # education
     "สถานศึกษา": "โรงเรียน", "number of schools": "จำนวน โรงเรียน",
     # roads and vehicles
+    "รถโดยสารประจำทาง": "รถโดยสาร", "รถประจำทาง": "รถโดยสาร", "public transport": "รถโดยสาร",
     "อุบัติเหตุจราจรทางบก": "อุบัติเหตุทางถนน", "อุบัติเหตุบนท้องถนน": "อุบัติเหตุทางถนน",
     "อุบัติเหตุทางถนน": "อุบัติเหตุทางถนน", "อุบัติเหตุจราจร": "อุบัติเหตุทางถนน",
     "road accidents": "อุบัติเหตุทางถนน", "traffic accidents": "อุบัติเหตุทางถนน", "บนท้องถนน": "อุบัติเหตุทางถนน",
@@ -152,6 +153,9 @@ MEASURES = {
     "อัตรา": "rate", "rate": "rate", "ร้อยละ": "share", "สัดส่วน": "share", "ratio": "share", "percentage": "share",
     "ดัชนี": "index", "index": "index",
 }
+# Measures that make a series by themselves: a price list is not a table of quantities even when
+# the other title does not say what it counts.
+STRONG_MEASURES = frozenset({"value", "price", "rate", "share", "index"})
 # Qualifiers that split one subject into series: new (a flow) vs cumulative/outstanding (a stock).
 QUALIFIERS = {"ใหม่": "flow", "รายใหม่": "flow", "new": "flow", "newly": "flow",
               "สะสม": "stock", "cumulative": "stock", "คงค้าง": "stock", "outstanding": "stock"}

@@ -165,6 +165,8 @@ def words(text: str) -> tuple[str, ...]:
     for token in _segments(text):
         token = token.strip(" \t\n\"'“”‘’-–:;,()[]")
         token = glossary.SYNONYMS.get(token, token)
+        if token.isascii() and token.endswith("s") and token[:-1] in glossary.SYNONYMS:  # plurals
+            token = glossary.SYNONYMS[token[:-1]]
         token = _NOMINAL.sub("", token)
         token = glossary.SYNONYMS.get(token, token)
         if (len(token) < 2 or token in glossary.BOILERPLATE or token in glossary.AGENCY_ABBREVIATIONS

@@ -72,7 +72,10 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
     found, subject = normalise.breakdown(title)
     notes = normalise.clean((record.notes or "")[:normalise.MAX_NOTES_CHARS], agencies, record.agency_names)
     _, notes = normalise.breakdown(notes)
-    title_words = normalise.words(subject)
+    # What a title measures (จำนวน, ปริมาณ, มูลค่า...) is compared as a field of its own; the
+    # subject words that the text similarity weighs are the rest.
+    said = normalise.words(subject)
+    title_words = tuple(w for w in said if w not in glossary.MEASURES)
     tags = tuple(sorted({w for t in record.tags or () for w in normalise.words(normalise.clean(t))}))
     dims = frozenset(glossary.DISAGGREGATE[d] for d in record.disaggregate or () if d in glossary.DISAGGREGATE)
     return Profile(
@@ -81,7 +84,7 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
         unit=_unit(record.unit), geo=glossary.GEO_COVERAGE.get(record.geo_coverage or ""),
         frequency=glossary.FREQUENCY.get(record.frequency or ""), dims_field=dims,
         own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS),
-        measures=frozenset(glossary.MEASURES[w] for w in title_words if w in glossary.MEASURES),
+        measures=frozenset(glossary.MEASURES[w] for w in said if w in glossary.MEASURES),
         qualifiers=frozenset(glossary.QUALIFIERS[w] for w in title_words if w in glossary.QUALIFIERS))
 
 
@@ -159,6 +162,8 @@ def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str]
         x, y = getattr(a, name), getattr(b, name)
         if x and y:
             (same if x & y else hard).append(name[:-1])
+        elif name == "measures" and (x or y) & glossary.STRONG_MEASURES:
+            soft.append("measure")  # a price or a value on one side only: likely another table
     for name, strict in (("kind", True), ("unit", True), ("frequency", False)):
         x, y = getattr(a, name), getattr(b, name)
         if x and y:
