@@ -64,7 +64,18 @@
   var title = document.getElementById("field-title"), name = document.getElementById("field-name");
   if (title && name && !name.value) {
     var auto = true, timer = null, filled = "";
-    name.addEventListener("input", function () { auto = false; });
+    // A person typing in the field stops the fill (CKAN's slug script cancels the keypress and
+    // writes the value itself, so no "input" event comes then: keydown does).
+    name.addEventListener("keydown", function (e) {
+      if (e.key && (e.key.length === 1 || e.key === "Backspace" || e.key === "Delete")) { auto = false; }
+    });
+    name.addEventListener("input", function (e) { if (e.isTrusted) { auto = false; } });
+    // CKAN's own slug of a title: what its script writes into the field on every keystroke of
+    // the title (it keeps only the Latin letters and digits, "2566" of "สถิติผู้สูงอายุ 2566").
+    var coreSlug = function () {
+      var url = window.jQuery && window.jQuery.url;
+      return url && url.slugify ? url.slugify(title.value, true) : null;
+    };
     title.addEventListener("input", function () {
       if (!auto || !/[\u0e00-\u0e7f]/.test(title.value)) { return; }
       clearTimeout(timer);
@@ -72,8 +83,8 @@
         fetch("/opengov/slug?title=" + encodeURIComponent(title.value), {credentials: "same-origin"})
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (body) {
-            // Never over a name the person (or anything else) put there since our last fill.
-            if (!body || !auto || (name.value && name.value !== filled)) { return; }
+            // Never over a name put there since our last fill, but for CKAN's own slug of the title.
+            if (!body || !auto || (name.value && name.value !== filled && name.value !== coreSlug())) { return; }
             name.value = filled = body.name;
             name.dispatchEvent(new Event("change", {bubbles: true}));
             var preview = document.querySelector(".slug-preview-value");
