@@ -93,6 +93,30 @@ class Handler(BaseHTTPRequestHandler):
         """Accepts and never answers (until the server closes)."""
         self.server.closing.wait(30)
 
+    def r_drip_head(self):
+        """Sends its status line and headers a byte at a time, never finishing them: each read
+        gets a byte well inside any read timeout (for at most 30 s)."""
+        self._drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nX-Pad: " + b"a" * 10_000)
+
+    def r_drip_body(self):
+        """HEAD refused; GET answers at once and then sends its body a byte at a time."""
+        if self.command == "HEAD":
+            return self.answer(405, b"", "text/plain")
+        self._drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nConnection: close\r\n\r\n", b"x" * 10_000)
+
+    def _drip(self, at_once: bytes, slowly: bytes = b""):
+        self.close_connection = True
+        data = slowly or at_once
+        if slowly:
+            self.wfile.write(at_once)
+            self.wfile.flush()
+        stop = time.monotonic() + 30
+        for byte in data:
+            if time.monotonic() > stop or self.server.closing.wait(0.1):
+                return
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+
     def r_redirect(self):
         self.answer(302, b"", "text/plain", headers=[("Location", "/ok.csv")])
 

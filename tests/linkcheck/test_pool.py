@@ -87,3 +87,27 @@ def test_one_slow_host_does_not_stall_the_others(settings):
         assert len(finished) == 46
         # Never more than two requests at once on the slow host: 6 links take 3 rounds of 3 s.
         assert max(finished.values()) >= 9
+
+
+def test_trickling_hosts_holding_every_worker_still_let_the_run_end(settings):
+    """As many hosts as there are workers trickle their headers a byte every 0.1 s (no read
+    timeout ever fires): each of their checks ends at the 1.5 s deadline as a timeout, each such
+    host is given up after `host_failures` of them, and a fast host's links all get checked."""
+    with LinkServer() as fast, LinkServer() as drip_a, LinkServer() as drip_b:
+        items = [{"url": server.url(f"/drip-head/{n}.csv")} for server in (drip_a, drip_b) for n in range(4)]
+        items += [{"url": fast.url(f"/ok/{n}.csv")} for n in range(10)]
+        limits = pool.Limits(workers=4, per_host=2, host_delay=0, host_failures=2, budget=60)
+        hosts = pool.HostQueue(items, lambda i: i["url"].split("/")[2], limits)
+        started = time.monotonic()
+        results = {item["url"]: result for item, result in pool.run(
+            hosts, lambda s, i: probe.check_http(s, i["url"], settings),
+            timed_out=lambda r: r.status == "timeout",
+            skipped=lambda i: probe.Result("timeout", reason=pool.UNRESPONSIVE),
+            worker_init=lambda: probe.session(settings))}
+        took = time.monotonic() - started
+    assert len(results) == 18 and hosts.left() == 0
+    assert all(r.status == "works" for u, r in results.items() if "/ok/" in u)
+    dripping = [r for u, r in results.items() if "/drip-head/" in u]
+    assert all(r.status == "timeout" for r in dripping)
+    assert sum(r.reason == pool.UNRESPONSIVE for r in dripping) >= 2  # given up on: not asked again
+    assert took < 6  # two rounds of 1.5 s at most, not the 30 s each host would take

@@ -74,6 +74,16 @@ def test_a_server_that_never_answers_times_out(check):
     assert time.monotonic() - started < 2.5
 
 
+@pytest.mark.parametrize("path", ["/drip-head.csv", "/drip-body.csv"])
+def test_a_server_trickling_bytes_inside_the_read_timeout_still_ends_at_the_deadline(check, path):
+    """One byte every 0.1 s never trips the 1 s read timeout; the check's own deadline (1.5 s)
+    must end it anyway, or one such host holds its workers for as long as it likes."""
+    started = time.monotonic()
+    result = check(path)
+    assert (result.status, result.reason) == ("timeout", "deadline")
+    assert time.monotonic() - started < 2.5
+
+
 def test_a_redirect_is_followed(check):
     result = check("/redirect")
     assert (result.status, result.served_format) == ("works", "CSV")

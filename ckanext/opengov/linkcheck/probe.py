@@ -2,8 +2,11 @@
 
 Connections go through the harvest's guarded adapter (harvest/safe_http.py): the address is
 checked after DNS resolution at the socket, on every redirect hop, with the same allow-list.
-A check reads at most `probe_bytes` of a body and gives up at its own deadline, so a huge or
-trickling answer costs little. No retries: the next run checks again.
+A check reads at most `probe_bytes` of a body and ends at its own deadline, so a huge or
+trickling answer costs little: connect and read timeouts alone do not bound a check (a server
+sending a byte every second never trips a read timeout), so a watchdog shuts the worker's
+sockets down when the deadline passes and the check is a timeout. No retries: the next run
+checks again.
 An uploaded file (url_type upload) is checked in the portal's file store, not over HTTP.
 """
 from __future__ import annotations
@@ -11,14 +14,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import socket
+import threading
 import time
+import weakref
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions
 
-from ckanext.opengov.harvest.addresses import ForbiddenAddress
-from ckanext.opengov.harvest.safe_http import REDIRECTS, Policy, SafeClient, _find_cause
+from ckanext.opengov.harvest.addresses import ForbiddenAddress, parse_allowed
+from ckanext.opengov.harvest.safe_http import REDIRECTS, GuardedAdapter, Policy, SafeClient, _find_cause
 from ckanext.opengov.linkcheck import formats
 
 WORKS, BROKEN, REFUSED, TIMEOUT, TOO_BIG = "works", "broken", "refused", "timeout", "too_big"
@@ -50,14 +56,84 @@ class _Stop(Exception):
         self.result = result
 
 
+class _AbortableAdapter(GuardedAdapter):
+    """The harvest's guarded adapter that remembers the sockets it opened, so that a watchdog
+    can shut them down: a blocked read then returns at once, however the server trickles."""
+
+    def __init__(self, allowed, **kwargs):
+        self.sockets: weakref.WeakSet = weakref.WeakSet()
+        super().__init__(allowed, **kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        sockets = self.sockets
+
+        def remembering(base):
+            class Connection(base):
+                def _new_conn(self):  # the plain socket: a TLS handshake may trickle too
+                    sock = super()._new_conn()
+                    sockets.add(sock)
+                    return sock
+
+                def connect(self):  # after TLS, the socket that is read from
+                    super().connect()
+                    if self.sock is not None:
+                        sockets.add(self.sock)
+            return Connection
+
+        self.poolmanager.pool_classes_by_scheme = {
+            scheme: type(pool.__name__, (pool,), {"ConnectionCls": remembering(pool.ConnectionCls)})
+            for scheme, pool in self.poolmanager.pool_classes_by_scheme.items()}
+
+    def abort(self) -> None:
+        for sock in list(self.sockets):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:  # already closed, or a plain socket TLS has taken over
+                pass
+
+
 def session(settings: Settings) -> requests.Session:
     """A guarded session (one per thread: requests sessions are not thread-safe)."""
     s = SafeClient(settings.policy, headers={"User-Agent": USER_AGENT}).session
+    adapter = _AbortableAdapter(parse_allowed(settings.policy.allowed_hosts))
+    s.mount("http://", adapter)
+    s.mount("https://", adapter)
     return s
+
+
+class _Watchdog:
+    """Calls `abort` once `seconds` have passed, unless cancelled first; says if it did."""
+
+    def __init__(self, seconds: float, abort):
+        self.fired = False
+        self._abort = abort
+        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
+        self._timer.daemon = True
+
+    def _fire(self):
+        self.fired = True
+        self._abort()
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._timer.cancel()
 
 
 def check_http(sess: requests.Session, url: str, settings: Settings) -> Result:
     deadline = time.monotonic() + settings.deadline
+    adapter = sess.get_adapter(url) if urlsplit(url).scheme in ("http", "https") else None
+    abort = getattr(adapter, "abort", lambda: None)
+    with _Watchdog(settings.deadline, abort) as watchdog:
+        result = _check(sess, url, settings, deadline)
+    # Whatever the check made of the cut connection, it did not end in time.
+    return Result(TIMEOUT, reason="deadline") if watchdog.fired else result
+
+
+def _check(sess: requests.Session, url: str, settings: Settings, deadline: float) -> Result:
     try:
         status, headers, _ = _request(sess, "HEAD", url, settings, deadline)
         if status < 400 and formats.media_type(headers.get("Content-Type")):
