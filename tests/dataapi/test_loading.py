@@ -126,3 +126,42 @@ def test_tables_of_a_dataset_created_whole_are_loaded_too(api, portal, fault_ser
     table, document = package["resources"]
     assert [r["จังหวัด"] for r in records(api, table["id"])[1]] == ["กรุงเทพมหานคร", "เชียงใหม่"]
     assert not api("resource_show", id=document["id"]).get("datastore_active")
+
+
+def test_a_large_linked_file_is_streamed_to_disk_not_held_in_memory(fault_server):
+    """A 30 MB table (under the 50 MB harvest limit) costs the job worker a few chunks of memory,
+    not the whole file twice over (the harvest client keeps a whole answer in memory)."""
+    import tracemalloc
+
+    from ckanext.opengov.dataapi import fetch
+
+    body = ("จังหวัด,จำนวน\n" + "เชียงใหม่,1234567\n" * 1_000_000).encode("utf-8")
+    url = fault_server.route("/large.csv", lambda h: h.send(200, body, "text/csv"))
+    tracemalloc.start()
+    try:
+        with fetch.resource_file({"url": url, "url_type": ""}) as path:
+            peak = tracemalloc.get_traced_memory()[1]
+            with open(path, "rb") as saved:
+                assert saved.read() == body
+    finally:
+        tracemalloc.stop()
+    assert len(body) > 25_000_000 and peak < 5_000_000
+
+
+def test_a_file_past_the_type_guessing_limit_loads_whole_and_searchable(api, dataset, upload, ckan_config, monkeypatch):
+    """The path of large files (COPY as text, then xloader's column indexes). That step left the
+    table locked in a transaction never ended, so the job waited on itself until its timeout (a
+    1,000,000-row file never loaded) and the indexes and full-text trigger were rolled back."""
+    monkeypatch.setitem(ckan_config, "ckanext.xloader.max_type_guessing_length", 100)
+    monkeypatch.setitem(ckan_config, "ckanext.xloader.job_timeout", 30)
+    rows = "".join(f"เชียงใหม่,ข้าวหอมมะลิ,{n}\n" for n in range(200))
+    package = dataset()
+    resource = upload(package["id"], "large.csv", ("จังหวัด,สินค้า,ปริมาณ\n" + rows).encode("utf-8"), "CSV")
+    run_jobs()
+    assert status_of(api, resource["id"])["status"] == "complete"
+    assert api("datastore_search", resource_id=resource["id"], limit=0)["total"] == 200
+    assert api("datastore_search", resource_id=resource["id"], q="ข้าวหอมมะลิ", limit=0)["total"] == 200
+    # The full-text trigger is on: a row written later through the API is found by q too.
+    api("datastore_upsert", resource_id=resource["id"], method="insert", force=True,
+        records=[{"จังหวัด": "ขอนแก่น", "สินค้า": "ยางพารา", "ปริมาณ": "1"}])
+    assert api("datastore_search", resource_id=resource["id"], q="ยางพารา")["total"] == 1

@@ -100,8 +100,22 @@ def _load(loader, resource_id: str, csv_path: str) -> None:
         loader.load_table(csv_path, resource_id=resource_id, mimetype="text/csv", logger=log)
     else:
         fields = loader.load_csv(csv_path, resource_id=resource_id, mimetype="text/csv", logger=log)
-        loader.create_column_indexes(fields=fields, resource_id=resource_id, logger=log)
+        _index(loader, resource_id, fields)
     loader.calculate_record_count(resource_id=resource_id, logger=log)
+
+
+def _index(loader, resource_id: str, fields: list) -> None:
+    """What xloader's create_column_indexes does, in a transaction that ends. Its own runs on a
+    connection it never commits nor closes (SQLAlchemy 2 opens a transaction on first use), so
+    the table stayed locked by ALTER TABLE: the ANALYZE that follows waited for ever (a
+    1,000,000-row load hung), and when the worker's process ended the indexes and the full-text
+    trigger were rolled back."""
+    from ckan import model
+
+    with loader.get_write_engine().begin() as connection:
+        loader.create_indexes({"model": model, "ignore_auth": True, "connection": connection},
+                              {"resource_id": resource_id, "fields": fields})
+        loader._enable_fulltext_trigger(connection, resource_id)
 
 
 def _views(resource_id: str) -> None:
