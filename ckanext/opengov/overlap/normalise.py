@@ -36,7 +36,7 @@ _AGENCY_PHRASE = re.compile(
     rf"(?:{'|'.join(glossary.AGENCY_HEADS)})|กระทรวง|สำนักงาน)[^\s,.;:()]*", re.IGNORECASE)
 _BREAKDOWN_LEAD = r"(?:ราย|จำแนก(?:ตาม|ราย)?|แยก(?:ตาม|ราย)?|ระดับ|(?<![a-z])(?:by|per|at))"
 _GEO = re.compile(
-    rf"{_BREAKDOWN_LEAD}\s*(ภาค|จังหวัด|อำเภอ|เขต|ตำบล|หมู่บ้าน|สถานี|ประเทศ(?!คู่ค้า)|"
+    rf"{_BREAKDOWN_LEAD}\s*(ภาค(?!ส่วน|เอกชน|รัฐ|ธุรกิจ|การ|อุตสาหกรรม|เกษตร|บริการ)|จังหวัด|อำเภอ|เขต|ตำบล|หมู่บ้าน|สถานี|ประเทศ(?!คู่ค้า)|"
     r"regions?|provinces?|districts?|sub-?districts?|villages?|stations?|countr(?:y|ies))", re.IGNORECASE)
 _GEO_ADJ = re.compile(r"(?<![a-z])(provincial|regional)\b", re.IGNORECASE)
 _TIME = re.compile(
