@@ -11,6 +11,8 @@ FIELD_LABELS = {
     "breakdown": N_("breakdown"), "kind": N_("data type"), "unit": N_("unit of measure"),
     "geo": N_("geographic coverage"), "frequency": N_("update frequency"),
     "own_records": N_("agency's own records"), "subject": N_("subject"),
+    "measure": N_("what is measured (count, value, price, rate)"),
+    "qualifier": N_("new or cumulative"),
 }
 
 
