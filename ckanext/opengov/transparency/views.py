@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from ckanext.opengov.transparency.actions import MAX_LIMIT, can_see_private
 from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.portal import names
 from ckanext.opengov.transparency import catalog, labels, overlap_store, params, queries, schema, tables, writers
 from ckanext.opengov.transparency.metrics import completeness, openness
 from ckanext.opengov.transparency.metrics import timeliness as tl
@@ -121,16 +122,18 @@ def _harvest_figure(conn, day, agency: dict | None = None, own: bool = False):
         conn, day, agency=agency["org_id"] if agency else None, include_private=own))
     for row in rows:
         row["status"] = labels.translated(labels.HARVEST, row["status"])
+    names.agency_rows_for_view(rows, "agency", "agency_title")
     return _figure("harvest", rows, None, agency["name"] if agency else None)
 
 
 def _index_figures(conn, day) -> dict:
-    agencies = list(tables.TABLES["agencies"].rows(conn, day))
+    agencies = names.agency_rows_for_view(list(tables.TABLES["agencies"].rows(conn, day)))
     for row in agencies:
         row["harvest_status"] = labels.translated(labels.HARVEST, row["harvest_status"])
+        row["ministry"] = names.text(row["ministry"])
     ministries = list(tables.TABLES["ministries"].rows(conn, day))
     for row in ministries:
-        row["ministry"] = row["ministry"] or tk._("Ministry not given")
+        row["ministry"] = names.text(row["ministry"]) or tk._("Ministry not given")
     top = [a for a in agencies if a["public_datasets"]][:20]
     growth = list(tables.TABLES["growth"].rows(conn, day))
     figures = {
@@ -173,6 +176,7 @@ def agency(name: str):
     row = queries.agency_row(conn, day, key) if key else None
     if row is None:
         tk.abort(404, tk._("Agency not found"))
+    row = names.agency_rows_for_view([dict(row)])[0]
     private = can_see_private(_user_context(), row["org_id"])
     lists = {}
     for which in tables.DATASET_LISTS:
@@ -221,7 +225,7 @@ def overlap():
     titles: dict[str, str] = {}
     for cell in cells:
         counts.setdefault(cell["agency"], {})[cell["objective"]] = cell["datasets"]
-        titles[cell["agency"]] = cell["agency_title"]
+        titles[cell["agency"]] = names.title({"name": cell["agency"], "title": cell["agency_title"]})
     busiest = sorted(counts, key=lambda a: -sum(counts[a].values()))[:MATRIX_AGENCIES]
     per_objective = [sum(counts[a].get(o, 0) for a in counts) for o in objectives]
     return tk.render("opengov/transparency/overlap.html", {
