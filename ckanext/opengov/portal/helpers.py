@@ -31,6 +31,52 @@ def opengov_title(obj, fallback: str = "") -> str:
     return names.title(obj, fallback)
 
 
+def opengov_group_for_view(group_dict) -> str:
+    """Called once at the top of the agency/category page templates: core prepares only some
+    of those pages for view (not members, edit, bulk, admins), so the page's dict gets its
+    display name in the reader's language here. Returns "" to be used in ``{% do %}``."""
+    names.group_for_view(group_dict)
+    return ""
+
+
+def opengov_text(value):
+    """Free text that is exactly an agency's Thai title (a data source), in the reader's language."""
+    return names.text(value)
+
+
+def opengov_names_in_text(message):
+    """A message core wrote around a Thai title (error pages), with English titles in English."""
+    return names.names_in_text(message)
+
+
+# Facets that hold an agency or category name (or a ministry's Thai title).
+_NAMED_FACETS = ("organization", "groups", "owner_org", "vocab_ministry")
+
+
+@tk.chained_helper
+def get_facet_items_dict(next_helper, facet, search_facets, *args, **kwargs):
+    """Every facet list (dataset search, agency, category, bulk pages) names agencies, categories
+    and ministries in the reader's language; the filter value stays the name."""
+    items = next_helper(facet, search_facets, *args, **kwargs)
+    if facet in _NAMED_FACETS and names.in_english():
+        for item in items:
+            item["display_name"] = names.title(item.get("name"), item.get("display_name") or "")
+    return items
+
+
+@tk.chained_helper
+def scheming_field_choices(next_helper, field):
+    """A form's choice whose value is an agency or category (the ministry list) is labelled with
+    its English title for English readers; bilingual vocabulary labels are left to scheming."""
+    choices = next_helper(field)
+    if not choices or not names.in_english():
+        return choices
+    titles = names.english_titles()
+    return [dict(c, label=titles[c["value"]])
+            if isinstance(c, dict) and isinstance(c.get("label"), str) and c.get("value") in titles else c
+            for c in choices]
+
+
 def opengov_month(value: str) -> str:
     """"2026-11" → "พ.ย. 2569" in Thai, "Nov 2026" in English."""
     try:
@@ -134,6 +180,11 @@ def get_helpers() -> dict:
         "opengov_portal_text": opengov_portal_text,
         "opengov_home": opengov_home,
         "opengov_title": opengov_title,
+        "opengov_group_for_view": opengov_group_for_view,
+        "opengov_text": opengov_text,
+        "opengov_names_in_text": opengov_names_in_text,
+        "get_facet_items_dict": get_facet_items_dict,
+        "scheming_field_choices": scheming_field_choices,
         "opengov_month": opengov_month,
         "opengov_date": opengov_date,
         "opengov_category_groups": opengov_category_groups,

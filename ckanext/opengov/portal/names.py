@@ -8,6 +8,15 @@ import ckan.plugins.toolkit as tk
 
 def english_titles() -> dict[str, str]:
     """name, id and Thai title -> title_en of every active agency and category that has one."""
+    return _titles()[0]
+
+
+def english_of_thai_titles() -> dict[str, str]:
+    """Thai title -> title_en only: for free text (a data source, a message) that names an agency."""
+    return _titles()[1]
+
+
+def _titles() -> tuple[dict[str, str], dict[str, str]]:
     cache = getattr(tk.g, "_opengov_english_titles", None) if _has_g() else None
     if cache is not None:
         return cache
@@ -15,7 +24,7 @@ def english_titles() -> dict[str, str]:
         model.Session.query(model.Group.id, model.Group.name, model.Group.title, model.Group.extras)
         .filter(model.Group.state == "active")
     )
-    titles = {}
+    titles, of_thai = {}, {}
     for group_id, name, thai_title, extras in rows:
         title_en = (extras or {}).get("title_en")
         if isinstance(title_en, str) and title_en.strip():
@@ -23,9 +32,10 @@ def english_titles() -> dict[str, str]:
             # Facets such as the ministry index the Thai title itself.
             if thai_title:
                 titles.setdefault(thai_title, title_en.strip())
+                of_thai.setdefault(thai_title, title_en.strip())
     if _has_g():
-        tk.g._opengov_english_titles = titles
-    return titles
+        tk.g._opengov_english_titles = (titles, of_thai)
+    return titles, of_thai
 
 
 def _has_g() -> bool:
@@ -61,10 +71,32 @@ def title(obj, fallback: str = "") -> str:
     return titles.get(key_name) or titles.get(key_id) or shown or ""
 
 
+def text(value: str) -> str:
+    """Free text as shown: in English, a text that is exactly an agency's or category's Thai
+    title (a data source, a ministry facet value) becomes its English title."""
+    if not isinstance(value, str) or not in_english():
+        return value
+    return english_of_thai_titles().get(value.strip(), value)
+
+
+def names_in_text(message: str) -> str:
+    """A sentence core wrote around a Thai title ("Not authorized to access <title> members
+    download") with the English title in its place, for English readers."""
+    if not isinstance(message, str) or not in_english():
+        return message
+    # Longest first: a title inside another title ("กรม…" in "สำนักงาน…กรม…") is not split.
+    for thai, english in sorted(english_of_thai_titles().items(), key=lambda kv: -len(kv[0])):
+        if thai in message:
+            message = message.replace(thai, english)
+    return message
+
+
 def group_for_view(group_dict: dict) -> dict:
     """An agency or category dict made for a page (CKAN's before_view, ``for_view`` contexts
-    only, never the API): its display name in the reader's language."""
-    if in_english():
+    only, never the API; and every agency/category page through ``h.opengov_group_for_view``,
+    since core prepares only some of them for view): its display name in the reader's
+    language. ``title`` is left alone: the edit form shows it as the Thai name."""
+    if isinstance(group_dict, dict) and in_english():
         shown = title(group_dict)
         if shown:
             group_dict["display_name"] = shown
@@ -82,3 +114,12 @@ def dataset_for_view(pkg_dict: dict) -> dict:
         if isinstance(group, dict):
             group["title"] = group["display_name"] = title(group) or group.get("title")
     return pkg_dict
+
+
+def agency_rows_for_view(rows: list[dict], name_key: str = "name", title_key: str = "title") -> list[dict]:
+    """Table rows that name an agency (snapshot tables, SQL results), its title in the reader's
+    language; the rows are the page's own copies."""
+    if in_english():
+        for row in rows:
+            row[title_key] = title({"name": row.get(name_key), "title": row.get(title_key)})
+    return rows
