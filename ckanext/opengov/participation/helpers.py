@@ -5,6 +5,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_
 from ckanext.opengov.participation import config, store
+from ckanext.opengov.portal import names
 from ckanext.opengov.transparency.metrics.responsiveness import COLUMNS
 
 HEADINGS = {
@@ -22,10 +23,10 @@ def opengov_responsiveness_figure(agency: str | None = None) -> dict:
     from ckanext.opengov.participation.actions import responsiveness_rows
 
     group = store.agency(agency) if agency else None
-    rows = [dict(r, name=r["agency"], title=r["agency_title"],
+    rows = names.agency_rows_for_view([dict(r, name=r["agency"], title=r["agency_title"],
                  within_target_share=None if r["within_target_share"] is None
                  else f"{r['within_target_share'] * 100:.0f}%")
-            for r in responsiveness_rows(group.id if group else None)] if (group or not agency) else []
+            for r in responsiveness_rows(group.id if group else None)]) if (group or not agency) else []
     columns = ([] if agency else ["title"]) + list(COLUMNS)
     return {
         "key": "responsiveness", "title": tk._("Responsiveness to data requests"), "chart": None, "rows": rows,

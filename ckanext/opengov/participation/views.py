@@ -8,6 +8,7 @@ from flask import Blueprint, Response
 
 from ckanext.opengov.messages import N_
 from ckanext.opengov.participation import labels, mail, schema
+from ckanext.opengov.portal import names
 from ckanext.opengov.participation.actions import responsiveness_rows
 from ckanext.opengov.transparency import params, writers
 from ckanext.opengov.transparency.metrics.responsiveness import COLUMNS as RESPONSIVENESS
@@ -303,7 +304,8 @@ def whats_new_index():
     result = _whats_new()
     by_agency: dict = {}
     for item in result["items"]:
-        by_agency.setdefault(item.get("agency_title") or tk._("Agency not given"), []).append(item)
+        shown = names.title({"name": item.get("agency"), "title": item.get("agency_title")})
+        by_agency.setdefault(shown or tk._("Agency not given"), []).append(item)
     return tk.render("opengov/participation/whats_new.html", dict(result, by_agency=by_agency))
 
 
