@@ -5,6 +5,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.policymap import graph, schema
+from ckanext.opengov.portal import names
 from ckanext.opengov.search.query import solr_phrase
 from ckanext.opengov.tgdc import vocabularies
 from ckanext.opengov.transparency import queries, tables
@@ -39,17 +40,12 @@ def _overlap_rows():
 
 def _labels(datasets: list[dict]):
     english = tk.h.lang() == "en"
-    ids = {(d.get("organization") or {}).get("id") for d in datasets} - {None}
-    title_en = {}
-    if english and ids:
-        title_en = {g.id: (g.extras or {}).get("title_en") for g in
-                    model.Session.query(model.Group).filter(model.Group.id.in_(ids))}
 
     def objective_label(value):
         return (vocabularies.english_label("objective", value) if english else None) or value
 
     def agency_label(org):
-        return title_en.get(org.get("id")) or org.get("title") or org["name"]
+        return names.title(org) or org["name"]
 
     return objective_label, agency_label
 

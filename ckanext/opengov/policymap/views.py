@@ -7,6 +7,7 @@ import ckan.plugins.toolkit as tk
 from flask import Blueprint
 
 from ckanext.opengov.policymap import schema
+from ckanext.opengov.portal import names
 from ckanext.opengov.tgdc import agencies, vocabularies
 
 policymap = Blueprint("opengov_policymap", __name__)
@@ -24,12 +25,12 @@ def _query() -> dict:
 
 def _choices() -> dict:
     english = tk.h.lang() == "en"
-    ministries = [(m["org"].name, (english and (m["org"].extras or {}).get("title_en")) or m["org"].title)
+    ministries = [(m["org"].name, names.title({"name": m["org"].name, "title": m["org"].title}))
                   for m in agencies.tree() if not agencies.ministry_name(m["org"])]
     objectives = [(v, (english and vocabularies.english_label("objective", v)) or v)
                   for v in vocabularies.values("objective")]
     groups = tk.get_action("group_list")({}, {"all_fields": True, "limit": 1000})
-    categories = sorted(((g["name"], g.get("display_name") or g["name"]) for g in groups), key=lambda c: c[1])
+    categories = sorted(((g["name"], names.title(g)) for g in groups), key=lambda c: c[1])
     return {"ministries": ministries, "objectives": objectives, "categories": categories}
 
 
