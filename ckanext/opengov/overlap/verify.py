@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ckanext.opengov.overlap import glossary, normalise
 
-THRESHOLD = 0.48           # similarity at or above which a pair with no conflict is a duplicate
+THRESHOLD = 0.52           # similarity at or above which a pair with no conflict is a duplicate
 WORD_SHARE = 0.55          # of the blend; the rest is character trigrams
 NOTES_WEIGHT = 0.3         # description words count less than title words
 TAG_WEIGHT = 0.5
