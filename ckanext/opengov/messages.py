@@ -23,14 +23,17 @@ def _in_thai(message: str) -> str:
         return message
 
 
-def bilingual(message: str, **params) -> str:
+def bilingual(message: str, thai_params: dict | None = None, **params) -> str:
+    """"Thai / English" (English alone on English pages); ``thai_params`` replace values for the
+    Thai half (a date in the Buddhist Era, say)."""
     english = message % params if params else message
     try:
         if tk.h.lang() == "en":
             return english
     except (RuntimeError, AttributeError):
         pass
-    thai = _in_thai(message) % params if params else _in_thai(message)
+    params_th = {**params, **(thai_params or {})}
+    thai = _in_thai(message) % params_th if params_th else _in_thai(message)
     return english if thai == english else f"{thai} / {english}"
 
 

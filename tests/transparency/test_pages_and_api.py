@@ -208,3 +208,23 @@ def test_a_dataset_made_private_after_the_refresh_is_no_longer_named(app, catalo
     changes = call(app, "opengov_transparency_changes", since=yesterday)["rows"]
     assert sorted((r["change"], r["name"], r["title"]) for r in changes) == [
         ("removed", None, None), ("removed", None, None)]  # counted, not named
+
+
+def test_a_download_holds_every_row_where_the_api_gives_a_page(app, clean_db, cli):
+    """The API answers at most 1,000 rows a call (limit/offset); a download is the whole table
+    (it stopped at 1,000 rows without a word)."""
+    import ckan.model as model
+
+    from benchmarks import transparency_seed
+
+    transparency_seed.seed(model.meta.engine, 1100, agencies=1100)
+    result = cli.invoke(ckan_cli, ["opengov", "transparency", "refresh", "--no-overlap"])
+    assert result.exit_code == 0, result.output
+    page = call(app, "opengov_transparency_table", table="agencies")
+    assert len(page["rows"]) == 1000
+    rest = call(app, "opengov_transparency_table", table="agencies", offset=1000)
+    assert len(rest["rows"]) >= 100
+    listed = app.get("/transparency/download/agencies.csv").get_data().decode("utf-8-sig").splitlines()
+    assert len(listed) - 1 == len(page["rows"]) + len(rest["rows"])  # header + every agency
+    body = json.loads(app.get("/transparency/download/agencies.json").get_data())
+    assert len(body["rows"]) == len(listed) - 1

@@ -9,6 +9,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.opengov.messages import N_, bilingual
+from ckanext.opengov.tgdc import dates
 from ckanext.opengov.transparency import queries, schema, tables
 from ckanext.opengov.transparency.schema import MAX_LIMIT
 
@@ -46,6 +47,17 @@ def opengov_transparency_table(context, data_dict):
     """Rows of one table: ``table`` (agencies, ministries, openness, timeliness, thresholds,
     harvest, growth, history, objectives, overlap, overdue, incomplete, no_resources),
     optional ``agency``, ``date``, ``limit`` (≤ 1000) and ``offset``."""
+    result = table_rows(context, data_dict)
+    limit, offset = result.pop("limit"), result.pop("offset")
+    rows = result["rows"](model.Session.connection())
+    result["rows"] = list(itertools.islice(rows, offset, offset + limit))
+    return result
+
+
+def table_rows(context, data_dict) -> dict:
+    """``opengov_transparency_table``, authorised and validated the same way, with ``rows`` a
+    function of a database connection that yields every row: the API pages them; a download
+    streams them on a connection of its own (the request's is closed before a stream ends)."""
     tk.check_access("opengov_transparency_read", context, data_dict)
     data = schema.validate(data_dict, schema.table_schema(tables.TABLES))
     table = tables.TABLES[data["table"]]
@@ -60,13 +72,14 @@ def opengov_transparency_table(context, data_dict):
         include_private = can_see_private(context, row["org_id"])
     elif table.needs_agency:
         raise tk.ValidationError({"agency": [bilingual(NEEDS_AGENCY)]})
-    limit, offset = data.get("limit", MAX_LIMIT), data.get("offset", 0)
     # The resolved agency's id from here on: a name cannot then match a second agency.
-    rows = table.rows(conn, day, agency=row["org_id"] if agency else None, include_private=include_private)
+    agency_id = row["org_id"] if agency else None
     return {
         "table": table.key, "snapshot_date": str(day),
         "columns": [key for key, _ in table.columns],
-        "rows": [_jsonable(r) for r in itertools.islice(rows, offset, offset + limit)],
+        "rows": lambda on: (_jsonable(r) for r in table.rows(
+            on, day, agency=agency_id, include_private=include_private)),
+        "limit": data.get("limit", MAX_LIMIT), "offset": data.get("offset", 0),
     }
 
 
@@ -92,7 +105,16 @@ def opengov_transparency_agency(context, data_dict):
 
 
 def opengov_transparency_changes(context, data_dict):
-    """Public datasets added, removed or changed since ``since`` (YYYY-MM-DD)."""
+    """Public datasets added, removed or changed since ``since`` (YYYY-MM-DD); optional
+    ``limit`` (≤ 1000)."""
+    result = change_rows(context, data_dict)
+    rows = result["rows"](model.Session.connection())
+    result["rows"] = list(itertools.islice(rows, result.pop("limit")))
+    return result
+
+
+def change_rows(context, data_dict) -> dict:
+    """``opengov_transparency_changes`` with ``rows`` as in ``table_rows`` (the download streams them)."""
     tk.check_access("opengov_transparency_read", context, data_dict)
     data = schema.validate(data_dict, schema.changes_schema())
     since = data["since"]
@@ -100,10 +122,11 @@ def opengov_transparency_changes(context, data_dict):
     day = _day(conn, data)
     first = tables.first_dataset_day(conn)
     if first is None or since < first:
-        raise tk.ValidationError({"since": [bilingual(HISTORY_STARTS, first=str(first or day))]})
-    limit = data.get("limit", MAX_LIMIT)
-    return {"since": str(since), "snapshot_date": str(day),
-            "rows": [_jsonable(r) for r in itertools.islice(tables.changes(conn, since, day), limit)]}
+        first = first or day
+        raise tk.ValidationError({"since": [bilingual(
+            HISTORY_STARTS, first=str(first), thai_params={"first": dates.format_thai_date(first)})]})
+    return {"since": str(since), "snapshot_date": str(day), "limit": data.get("limit", MAX_LIMIT),
+            "rows": lambda on: (_jsonable(r) for r in tables.changes(on, since, day))}
 
 
 def opengov_transparency_refresh(context, data_dict):

@@ -193,7 +193,8 @@ def validate(data_dict: dict, schema: dict) -> dict:
     return data
 
 
-def messages(error: tk.ValidationError) -> str:
-    """A ValidationError as one line for a page: "field: message; …"."""
-    return "; ".join(f"{field}: {m}" for field, msgs in error.error_dict.items()
+def messages(error: tk.ValidationError, with_fields: bool = True) -> str:
+    """A ValidationError as one line for a page: "field: message; …" (without the field names
+    for a form of one field, whose reader never typed them)."""
+    return "; ".join(f"{field}: {m}" if with_fields else str(m) for field, msgs in error.error_dict.items()
                      for m in (msgs if isinstance(msgs, list) else [msgs]))

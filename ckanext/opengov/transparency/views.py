@@ -13,7 +13,8 @@ from werkzeug.exceptions import HTTPException
 from flask import Blueprint, Response, stream_with_context
 from sqlalchemy import text
 
-from ckanext.opengov.transparency.actions import MAX_LIMIT, can_see_private
+from ckanext.opengov.transparency import actions as transparency_actions
+from ckanext.opengov.transparency.actions import can_see_private
 from ckanext.opengov.messages import N_, bilingual
 from ckanext.opengov.portal import names
 from ckanext.opengov.transparency import catalog, labels, overlap_store, params, queries, schema, tables, writers
@@ -251,14 +252,22 @@ def _stream(chunks, mimetype: str, filename: str) -> Response:
                              "Content-Type": mimetype})
 
 
-def _call(action: str, data_dict: dict) -> dict:
-    """A transparency action for a page: refusals become 400, unknown agency or day 404."""
+def _call(action, data_dict: dict, with_fields: bool = True) -> dict:
+    """A transparency action (its name, or a function taking (context, data_dict)) for a page:
+    refusals become 400, unknown agency or day 404."""
     try:
-        return tk.get_action(action)(_user_context(), data_dict)
+        call = tk.get_action(action) if isinstance(action, str) else action
+        return call(_user_context(), data_dict)
     except tk.ValidationError as error:
-        tk.abort(400, schema.messages(error))
+        tk.abort(400, schema.messages(error, with_fields))
     except tk.ObjectNotFound as error:
         tk.abort(404, str(error))
+
+
+def _streamed(rows_on):
+    """Every row, read while the download streams, on a connection of its own."""
+    with model.meta.engine.connect() as conn:
+        yield from rows_on(conn)
 
 
 def _file_part(text: str) -> str:
@@ -267,9 +276,10 @@ def _file_part(text: str) -> str:
 
 
 def download(table: str, fmt: str):
-    """Any table as CSV (UTF-8 with BOM) or JSON, through the same action the API offers."""
+    """Any table as CSV (UTF-8 with BOM) or JSON, every row, authorised as the API's action is."""
     args = _args()
-    result = _call("opengov_transparency_table", dict(args, table=table, limit=MAX_LIMIT))
+    result = _call(transparency_actions.table_rows, dict(args, table=table))
+    result["rows"] = _streamed(result["rows"])
     name = f"transparency-{table}-{result['snapshot_date']}" + (
         f"-{_file_part(args['agency'])}" if args.get("agency") else "")
     return _write(result["columns"], result["rows"], fmt, name,
@@ -289,7 +299,7 @@ def changes(fmt: str):
     if not tk.request.args.get("form"):
         return _changes(fmt)
     try:
-        return _changes(fmt)
+        return _changes(fmt, with_fields=False)
     except HTTPException as error:
         if error.code not in (400, 404):
             raise
@@ -297,8 +307,9 @@ def changes(fmt: str):
         return tk.redirect_to(tk.h.url_for("opengov_transparency.index") + "#changes-since")
 
 
-def _changes(fmt: str):
-    result = _call("opengov_transparency_changes", dict(_args(), limit=MAX_LIMIT))
+def _changes(fmt: str, with_fields: bool = True):
+    result = _call(transparency_actions.change_rows, _args(), with_fields)
+    result["rows"] = _streamed(result["rows"])
     columns = [k for k, _ in tables.CHANGE_COLUMNS]
     return _write(columns, result["rows"], fmt, f"transparency-changes-since-{result['since']}",
                   {"since": result["since"], "snapshot_date": result["snapshot_date"]})
