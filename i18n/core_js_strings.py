@@ -32,6 +32,8 @@ CORE_JAVASCRIPT_STRINGS = (
     N_("You can rearrange the resources by dragging them using the arrow icon. Drag the resource to "
        "the right and place it to the desired location on the list. When you are done, click the "
        "\"Save order\" -button."),
+    # resource-view-filters.js: the table preview's filters
+    N_("Add Filter"),
     # confirm-action.js, notify.js, htmx-ckan.js
     N_("Please Confirm"),
     N_("Close"),
