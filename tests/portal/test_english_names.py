@@ -77,3 +77,16 @@ def test_a_core_error_message_names_the_agency_in_english(app, front):
     english = _page(app, "/en/organization/member_dump/nso-front", status=404)
     message = english.select_one("#error-content").get_text()
     assert NSO_EN in message and NSO_TH not in message
+
+
+def test_default_view_tabs_read_in_the_readers_language(app, front, api):
+    """The jobs worker makes default views outside any request, so they are titled in English
+    ("Table", "Chart", "Image"): a Thai resource page shows their tabs in Thai."""
+    resource = front["public"]["resources"][0]
+    api("resource_view_create", resource_id=resource["id"], view_type="image_view", title="Image",
+        image_url="http://127.0.0.1:9/x.png")
+    url = f"/dataset/{front['public']['name']}/resource/{resource['id']}"
+    tabs = lambda page: [a.get_text(strip=True) for a in page.select("a.view-item")]  # noqa: E731
+    thai_tabs, english_tabs = tabs(_page(app, url)), tabs(_page(app, "/en" + url))
+    assert "Image" in english_tabs
+    assert "Image" not in thai_tabs and len(thai_tabs) == len(english_tabs)
