@@ -9,16 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import tempfile
-import time
 from typing import Iterator
-from urllib.parse import urljoin
 
-import requests
-
-from ckanext.opengov.harvest.addresses import ForbiddenAddress
-from ckanext.opengov.harvest.safe_http import REDIRECTS, FetchError, Response, SafeClient, _find_cause
+from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
 
 CHUNK = 256 * 1024
 
@@ -48,46 +42,11 @@ class _StreamingClient(SafeClient):
         super().__init__()
         self.path = path
 
-    def _once(self, method, url, json_body, params):
-        policy = self.policy
-        deadline = time.monotonic() + policy.total_timeout
-        try:
-            with self.session.request(method, url, stream=True, allow_redirects=False,
-                                      timeout=(policy.connect_timeout, policy.read_timeout)) as raw:
-                if raw.status_code in REDIRECTS and raw.headers.get("Location"):
-                    return urljoin(raw.url, raw.headers["Location"])
-                if raw.status_code >= 400:
-                    raise FetchError("status", url, status=raw.status_code)
-                declared = raw.headers.get("Content-Length") or ""
-                if declared.isdigit() and int(declared) > policy.max_bytes:
-                    raise FetchError("too_large", url, limit=policy.max_bytes)
-                size = 0
-                with open(self.path, "wb") as out:  # a retry starts the file afresh
-                    for chunk in raw.iter_content(CHUNK):
-                        size += len(chunk)
-                        if size > policy.max_bytes:
-                            raise FetchError("too_large", url, limit=policy.max_bytes)
-                        if time.monotonic() > deadline:
-                            raise FetchError("timeout", url, detail=f"total > {policy.total_timeout}s")
-                        out.write(chunk)
-                return Response(raw.url, raw.status_code, dict(raw.headers), b"")  # the body is on disk
-        except FetchError:
-            raise
-        except ForbiddenAddress as error:
-            raise FetchError("forbidden", url, detail=error.address) from error
-        except requests.exceptions.ConnectionError as error:  # worded as the harvest client words it
-            forbidden = _find_cause(error, ForbiddenAddress)
-            if forbidden is not None:
-                raise FetchError("forbidden", url, detail=forbidden.address) from error
-            if isinstance(error, requests.exceptions.ConnectTimeout) or _find_cause(error, socket.timeout):
-                raise FetchError("timeout", url, detail="connect") from error
-            raise FetchError("connection", url, detail=str(error)[:200]) from error
-        except requests.exceptions.Timeout as error:
-            raise FetchError("timeout", url, detail="read") from error
-        except requests.exceptions.ChunkedEncodingError as error:
-            raise FetchError("truncated", url, detail=str(error)[:200]) from error
-        except requests.exceptions.RequestException as error:
-            raise FetchError("connection", url, detail=str(error)[:200]) from error
+    def _body(self, raw, url: str, deadline: float) -> bytes:
+        with open(self.path, "wb") as out:  # a retry starts the file afresh
+            for chunk in self._chunks(raw, url, deadline, CHUNK):
+                out.write(chunk)
+        return b""  # the body is on disk
 
 
 def _download(url: str, path: str) -> None:

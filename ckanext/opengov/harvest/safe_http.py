@@ -220,6 +220,21 @@ class SafeClient:
                 method, json_body = "GET", None
         raise FetchError("redirects", url, limit=self.policy.max_redirects)
 
+    def _body(self, raw, url: str, deadline: float) -> bytes:
+        """The answer's body (a subclass may put it elsewhere: dataapi/fetch.py writes a file)."""
+        return b"".join(self._chunks(raw, url, deadline))
+
+    def _chunks(self, raw, url: str, deadline: float, size: int = 64 * 1024):
+        """The body in chunks, within the size and total-time limits."""
+        policy, total = self.policy, 0
+        for chunk in raw.iter_content(size):
+            total += len(chunk)
+            if total > policy.max_bytes:
+                raise FetchError("too_large", url, limit=policy.max_bytes)
+            if time.monotonic() > deadline:
+                raise FetchError("timeout", url, detail=f"total > {policy.total_timeout}s")
+            yield chunk
+
     def _once(self, method, url, json_body, params) -> Response | str:
         policy = self.policy
         deadline = time.monotonic() + policy.total_timeout
@@ -235,15 +250,7 @@ class SafeClient:
                 declared = raw.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > policy.max_bytes:
                     raise FetchError("too_large", url, limit=policy.max_bytes)
-                chunks, size = [], 0
-                for chunk in raw.iter_content(64 * 1024):
-                    size += len(chunk)
-                    if size > policy.max_bytes:
-                        raise FetchError("too_large", url, limit=policy.max_bytes)
-                    if time.monotonic() > deadline:
-                        raise FetchError("timeout", url, detail=f"total > {policy.total_timeout}s")
-                    chunks.append(chunk)
-                return Response(raw.url, raw.status_code, dict(raw.headers), b"".join(chunks))
+                return Response(raw.url, raw.status_code, dict(raw.headers), self._body(raw, url, deadline))
         except FetchError:
             raise
         except ForbiddenAddress as error:
