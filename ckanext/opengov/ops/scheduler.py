@@ -87,6 +87,8 @@ def due(task: Task, now: dt.datetime, last: Optional[dt.datetime]) -> bool:
 class State:
     """When each task's last run (that ended) started, in a JSON file written atomically."""
 
+    lease = LEASE_SECONDS  # nobody else claims a file's tasks; renewals are no-ops
+
     def __init__(self, folder: str):
         os.makedirs(folder, exist_ok=True)
         self.path = os.path.join(folder, "last-runs.json")
@@ -244,7 +246,7 @@ class _renewed:
         self.thread = threading.Thread(target=self._renew, daemon=True)
 
     def _renew(self) -> None:
-        every = max(getattr(self.state, "lease", LEASE_SECONDS) / 3, 0.2)
+        every = max(self.state.lease / 3, 0.2)
         while not self.ended.wait(every):
             try:
                 if not self.state.renew(self.task, self.holder):
