@@ -359,16 +359,18 @@ GROUPS = {
 }
 
 
-def _full(r: dict, group: str, series: str) -> dict:
-    th, en = AGENCIES[r["agency"]]
+def _full(r: dict, group: str, series: str, agencies: dict) -> dict:
+    th, en = agencies[r["agency"]]
     return dict(r, agency=th, agency_en=en, series=f"{group}|{series}")
 
 
-def pairs(seed: int = 1129, unrelated: int = 60) -> list[dict]:
+def pairs(seed: int = 1129, unrelated: int = 60, groups: dict = GROUPS, agencies: dict = AGENCIES) -> list[dict]:
+    """Every cross-agency pair inside each group (same series = duplicate, else a hard negative),
+    and `unrelated` seeded pairs across groups. Shared with benchmarks/overlap_unseen2.py."""
     out = []
     flat = []
-    for group, series in GROUPS.items():
-        recs = [(name, _full(r, group, name)) for name, rs in series.items() for r in rs]
+    for group, series in groups.items():
+        recs = [(name, _full(r, group, name, agencies)) for name, rs in series.items() for r in rs]
         flat.extend(recs)
         for (s1, a), (s2, b) in combinations(recs, 2):
             if a["agency"] == b["agency"]:
