@@ -4,7 +4,8 @@ method before issue 14 (benchmarks/overlap_baseline.py) and an exact normalised-
 
 - pairs, dev: the set the method was tuned on; pairs, held-out: never tuned on (but written by the
   glossary's author); pairs, unseen: written by hand before the second round of changes, frozen,
-  never tuned on (benchmarks/overlap_unseen.py states its provenance).
+  never tuned on (benchmarks/overlap_unseen.py states its provenance); pairs, unseen2: a third
+  hand-written set, written and committed before the third round, never tuned on.
 - catalog: 2,000 records of 14 agencies; the cross-agency pairs the page would show (every pair
   inside a shown group) against the known duplicate pairs.
 Pure Python, no services: `python -m benchmarks.overlap_quality [--json]`.
@@ -66,7 +67,7 @@ def pairs_set(name: str) -> dict:
     feats = [old.features(r["title"], r.get("notes"), r.get("tags") or ()) for r in records]
     before = {i for i in range(len(rows)) if old.jaccard(feats[2 * i], feats[2 * i + 1]) >= old.THRESHOLD}
     simple = {i for i in range(len(rows)) if simple_key(rows[i]["a"]) == simple_key(rows[i]["b"])}
-    misses = [(rows[i]["kind"], rows[i]["a"]["title"], rows[i]["b"]["title"]) for i in sorted(truth - new)][:8]
+    misses = [(rows[i]["kind"], rows[i]["a"]["title"], rows[i]["b"]["title"]) for i in sorted(truth - new)][:40]
     wrong = [(rows[i]["kind"], rows[i]["a"]["title"], rows[i]["b"]["title"]) for i in sorted(new - truth)][:8]
     return {"pairs": len(rows), "new": scores(new, truth), "before": scores(before, truth),
             "title_match": scores(simple, truth), "examples_missed": misses, "examples_wrong": wrong}
@@ -104,6 +105,7 @@ def main() -> None:
     result = {"pairs_dev": pairs_set("overlap_pairs_dev.jsonl"),
               "pairs_heldout": pairs_set("overlap_pairs_heldout.jsonl"),
               "pairs_unseen": pairs_set("overlap_pairs_unseen.jsonl"),
+              "pairs_unseen2": pairs_set("overlap_pairs_unseen2.jsonl"),
               "catalog": catalog_set()}
     if "--json" in sys.argv:
         print(json.dumps(result, ensure_ascii=False, indent=1))
@@ -116,7 +118,7 @@ def main() -> None:
             s = res[method]
             print(f"    {method:12s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
                   f"  (predicted {s['predicted']}, correct {s['correct']})")
-    for key in ("pairs_dev", "pairs_heldout", "pairs_unseen"):
+    for key in ("pairs_dev", "pairs_heldout", "pairs_unseen", "pairs_unseen2"):
         for kind in ("examples_missed", "examples_wrong"):
             for ex in result[key][kind]:
                 print(f"  {key} {kind[9:]}: {ex}")
