@@ -9,6 +9,7 @@
 #   gather and fetch consumers, scheduler) over one shared .ini, as on separate machines;
 #   the project's PostgreSQL (database ckan_cluster): the one primary, as operators run it.
 # Usage: dev/cluster.sh start|stop|status|token|solr-stop N|solr-start N|node-stop N|node-start N
+#        dev/cluster.sh solr-only: ZooKeeper, the Solr nodes and the collection, no portal node
 #
 # Settings (environment): OPENGOV_CLUSTER_SOLR_NODES (2), OPENGOV_CLUSTER_SHARDS (2),
 # OPENGOV_CLUSTER_REPLICAS (2), OPENGOV_CLUSTER_WEB_NODES (2), OPENGOV_CLUSTER_WEB_WORKERS (1 per
@@ -151,7 +152,9 @@ configure_site() {
     site_ini "$INI" "$CLUSTER_LOG_DIR/db-upgrade.log"
 }
 
-start() {
+# The engines alone (ZooKeeper, the Solr nodes, Redis, the balancer's Solr address) with the
+# collection, no portal node: `solr-only`, for the search benchmark (benchmarks/solr_scale.py).
+solr_only() {
   check_settings
   need_cmd "$JAVA" || die "Java is missing: SolrCloud needs Java 17 or newer (apt-get install openjdk-17-jdk-headless)"
   "$ROOT/dev/solr.sh" build
@@ -160,6 +163,10 @@ start() {
   configure_engines
   start_engines
   ensure_collection
+}
+
+start() {
+  solr_only
   configure_site
   local n
   for ((n = 1; n <= WEB_NODES; n++)); do
@@ -206,7 +213,8 @@ token() {
 
 case "${1:-}" in
   start|stop|status|token) "$1" ;;
+  solr-only) solr_only; say "SolrCloud answers at $SOLR_URL/$COLLECTION ($SOLR_NODES nodes, $SHARDS shards x $REPLICAS replicas)" ;;
   solr-stop|solr-start) [[ ${2:-} =~ ^[0-9]+$ ]] || die "usage: $0 $1 NODE"; ctl "${1#solr-}" "solr-$2" ;;
   node-stop|node-start) [[ ${2:-} =~ ^[0-9]+$ ]] || die "usage: $0 $1 NODE"; portal_node "$2" "${1#node-}" ;;
-  *) die "usage: $0 start|stop|status|token|solr-stop N|solr-start N|node-stop N|node-start N" ;;
+  *) die "usage: $0 start|solr-only|stop|status|token|solr-stop N|solr-start N|node-stop N|node-start N" ;;
 esac
