@@ -94,6 +94,8 @@ server {
     proxy_cache_key "stock\$scheme\$host\$request_uri";
     proxy_cache_bypass \$opengov_personal;
     proxy_no_cache \$opengov_personal \$upstream_http_set_cookie \$opengov_status_uncacheable;
+    proxy_cache_lock on;
+    proxy_cache_background_update on;
     proxy_hide_header Cache-Control;
     add_header Cache-Control \$opengov_cache_control always;
     add_header X-Cache-Status \$upstream_cache_status always;

@@ -6,7 +6,7 @@ CKAN 2.12 hands IMiddleware the Flask app; each part registers its own request h
 """
 from __future__ import annotations
 
-from ckanext.opengov.web import csrf, errors, forms, headers, limits
+from ckanext.opengov.web import cache, csrf, errors, forms, headers, limits
 
 
 def make_middleware(app, config):
@@ -15,4 +15,5 @@ def make_middleware(app, config):
     errors.install(app)
     forms.install(app)
     headers.install(app, config)
+    cache.install(app, config)
     return app
