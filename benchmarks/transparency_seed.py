@@ -79,6 +79,13 @@ def clear(engine) -> None:
     try:
         cur = raw.cursor()
         like = PREFIX + "%"
+        cur.execute("SELECT to_regclass('harvest_source') IS NOT NULL")
+        if cur.fetchone()[0]:  # ckanext-harvest's tables, when seed_sources() filled them
+            cur.execute("DELETE FROM harvest_object_error WHERE id LIKE %s", (like,))
+            cur.execute("DELETE FROM harvest_object WHERE id LIKE %s", (like,))
+            cur.execute("DELETE FROM harvest_gather_error WHERE id LIKE %s", (like,))
+            cur.execute("DELETE FROM harvest_job WHERE id LIKE %s", (like,))
+            cur.execute("DELETE FROM harvest_source WHERE id LIKE %s", (like,))
         cur.execute("DELETE FROM package_tag WHERE id LIKE %s", (like,))
         cur.execute("DELETE FROM tag WHERE id LIKE %s", (like,))
         cur.execute("DELETE FROM resource WHERE id LIKE %s", (like,))
@@ -147,6 +154,50 @@ def seed(engine, datasets: int, agencies: int = 300, start: int = 0) -> None:
 
         _copy(cur, "package_tag", ["id", "state", "package_id", "tag_id"], package_tags())
         cur.execute("ANALYZE package; ANALYZE resource; ANALYZE package_tag")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def seed_sources(engine, agencies: int, jobs_per_source: int = 10) -> None:
+    """One harvest source per agency (ckanext-harvest's tables), with `jobs_per_source` nightly
+    jobs each; about one last job in 20 with a gather error and one in 50 with an object error,
+    so harvest health has every status to compute. Needs the harvest plugin's tables."""
+    now = dt.datetime(2026, 11, 25, 2)
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        ids = [f"{PREFIX}src-{a}" for a in range(agencies)]
+        _copy(cur, "package", ["id", "name", "title", "state", "type", "owner_org", "private",
+                               "metadata_created", "metadata_modified", "extras"], (
+            (sid, sid, f"แคตตาล็อกหน่วยงานทดสอบที่ {a}", "active", "harvest", f"{PREFIX}org-{a}", "f",
+             now, now, "{}") for a, sid in enumerate(ids)))
+        _copy(cur, "harvest_source", ["id", "url", "title", "type", "active", "created", "frequency"], (
+            (sid, f"http://127.0.0.2/catalog/{a}?key=secret", f"แคตตาล็อกหน่วยงานทดสอบที่ {a}", "ckan",
+             "t" if a % 25 else "f", now, "DAILY") for a, sid in enumerate(ids)))
+
+        def job(a: int, j: int) -> str:
+            return f"{PREFIX}job-{a}-{j}"
+
+        # Some sources stopped succeeding a while ago (stale), a few never ran (never).
+        _copy(cur, "harvest_job", ["id", "created", "gather_started", "gather_finished", "finished",
+                                   "source_id", "status"], (
+            (job(a, j), day, day, day, day + dt.timedelta(minutes=5), sid, "Finished")
+            for a, sid in enumerate(ids) if a % 97
+            for j in range(jobs_per_source)
+            for day in [now - dt.timedelta(days=j + (40 if a % 13 == 0 else 0))]))
+        _copy(cur, "harvest_gather_error", ["id", "harvest_job_id", "message", "created"], (
+            (f"{PREFIX}ge-{a}", job(a, 0), "ติดต่อแคตตาล็อกไม่ได้", now)
+            for a in range(agencies) if a % 97 and a % 20 == 1))
+        _copy(cur, "harvest_object", ["id", "guid", "current", "state", "harvest_job_id",
+                                      "harvest_source_id", "report_status"], (
+            (f"{PREFIX}obj-{a}", f"record-{a}", "f", "ERROR", job(a, 0), sid, "errored")
+            for a, sid in enumerate(ids) if a % 97 and a % 50 == 3))
+        _copy(cur, "harvest_object_error", ["id", "harvest_object_id", "message", "stage", "line", "created"], (
+            (f"{PREFIX}oe-{a}", f"{PREFIX}obj-{a}", "ไม่มีชื่อชุดข้อมูล", "Import", 0, now)
+            for a in range(agencies) if a % 97 and a % 50 == 3))
+        cur.execute("ANALYZE harvest_source; ANALYZE harvest_job; ANALYZE harvest_gather_error; "
+                    "ANALYZE harvest_object; ANALYZE harvest_object_error")
         raw.commit()
     finally:
         raw.close()
