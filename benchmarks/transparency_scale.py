@@ -32,7 +32,7 @@ PAGE_REQUESTS = 20
 STEP_TIMEOUT = 25 * 60
 FIRST_DAY = dt.date(2026, 11, 26)
 BUDGET_SECONDS = 600  # the nightly refresh of the national catalog: under 10 minutes
-RESULTS = os.path.join(ROOT, "benchmarks", "results", "transparency_scale")
+RESULTS = os.environ.get("BENCH_TR_SCALE_RESULTS") or os.path.join(ROOT, "benchmarks", "results", "transparency_scale")
 
 
 def rss_mb() -> float:

@@ -95,21 +95,30 @@ def _thresholds(conn, day, **_):
                "due_days": round(limits[tl.DUE], 2), "overdue_days": round(limits[tl.OVERDUE], 2)}
 
 
-def _harvest(conn, day, agency=None, include_private=False, **_):
+_HARVEST_FROM = """
+    FROM opengov_tr_harvest h LEFT JOIN "group" g ON g.id = h.org_id
+    JOIN package sp ON sp.id = h.source_id AND sp.state = 'active' AND NOT sp.private
+    WHERE h.snapshot_date = :day AND (CAST(:agency AS text) IS NULL OR g.name = :agency OR g.id = :agency)"""
+
+
+def _harvest(conn, day, agency=None, include_private=False, limit=None, **_):
     """Sources still public (re-checked live), their URL reduced to scheme and host; the
-    agency's own admins (``include_private``) see more of it when it holds no credentials."""
+    agency's own admins (``include_private``) see more of it when it holds no credentials.
+    Failing sources first; ``limit``: only the first rows (a page shows 100 of 8,000)."""
     for row in queries.rows(conn, """
         SELECT g.name AS agency, g.title AS agency_title, h.title, h.url, hs.url AS live_url, h.status,
-               h.last_finished, h.last_success, h.last_errors
-        FROM opengov_tr_harvest h LEFT JOIN "group" g ON g.id = h.org_id
-        JOIN package sp ON sp.id = h.source_id AND sp.state = 'active' AND NOT sp.private
-        LEFT JOIN harvest_source hs ON hs.id = h.source_id
-        WHERE h.snapshot_date = :day AND (CAST(:agency AS text) IS NULL OR g.name = :agency OR g.id = :agency)
-        ORDER BY (h.status = 'ok'), g.title, h.title""", day=day, agency=agency):
+               h.last_finished, h.last_success, h.last_errors""" + _HARVEST_FROM.replace(
+            "WHERE", "LEFT JOIN harvest_source hs ON hs.id = h.source_id\n    WHERE", 1) + """
+        ORDER BY (h.status = 'ok'), g.title, h.title LIMIT :limit""", day=day, agency=agency, limit=limit):
         live = row.pop("live_url")
         own = include_private and agency and live
         row["url"] = source_url.admin_form(live) if own else source_url.public_form(row["url"])
         yield row
+
+
+def harvest_count(conn, day, agency=None) -> int:
+    """How many rows ``_harvest`` gives (without reading them)."""
+    return conn.execute(text("SELECT count(*)" + _HARVEST_FROM), {"day": day, "agency": agency}).scalar()
 
 
 def _growth(conn, day, **_):

@@ -26,6 +26,7 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=
 CATALOG_FORMATS = dict(FORMATS, xlsx="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 OVERLAP_PAGE = 50
 MATRIX_AGENCIES = 40
+HARVEST_SHOWN = 101  # the pages show 100 sources; one more tells whether there are more
 NO_SUCH_PAGE = N_("There is no page %(page)s: the last page is %(last)s")
 
 # endpoint -> the query parameters its view reads (schema.py validators).
@@ -117,10 +118,27 @@ def index():
     return tk.render("opengov/transparency/index.html", dict(extra, figures=figures, day=day, totals=totals))
 
 
+class Head(list):
+    """The first rows of a longer table: len() is the whole table's, so the figure snippet's
+    "Showing 100 of 8,000 rows" stays true while only the rows it shows are read."""
+
+    def __init__(self, rows, total: int):
+        super().__init__(rows)
+        self.total = total
+
+    def __len__(self) -> int:
+        return self.total
+
+
 def _harvest_figure(conn, day, agency: dict | None = None, own: bool = False):
-    """Harvest sources (of one agency); its own admins see more of a clean URL (source_url.py)."""
-    rows = list(tables.TABLES["harvest"].rows(
-        conn, day, agency=agency["org_id"] if agency else None, include_private=own))
+    """Harvest sources (of one agency); its own admins see more of a clean URL (source_url.py).
+    Read on every request (a source made private since the refresh drops out), so only the
+    rows the page shows are read: the national page showed 100 of 8,000 but read all of them."""
+    org = agency["org_id"] if agency else None
+    limit = None if agency else HARVEST_SHOWN  # an agency's scorecard lists all its sources
+    rows = list(tables.TABLES["harvest"].rows(conn, day, agency=org, include_private=own, limit=limit))
+    if limit and len(rows) == limit:
+        rows = Head(rows, tables.harvest_count(conn, day, org))
     for row in rows:
         row["status"] = labels.translated(labels.HARVEST, row["status"])
     names.agency_rows_for_view(rows, "agency", "agency_title")
