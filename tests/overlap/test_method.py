@@ -101,6 +101,32 @@ def test_english_title_meets_its_thai_series():
     assert verdict.duplicate and {"breakdown_geo", "breakdown"} <= set(verdict.matching)
 
 
+def test_the_same_table_for_another_place_is_not_a_duplicate():
+    # Two provinces' offices publish the same register of their own province: the words are the
+    # same, the geographic extent is not (it was paired: similarity 0.9, no conflict).
+    for a, b in (("ทะเบียนร้านอาหารที่ได้รับอนุญาต จังหวัดลำปาง", "รายชื่อร้านอาหารที่ได้รับอนุญาตในจังหวัดลำพูน 2566"),
+                 ("ผลการสำรวจแหล่งน้ำบ้านท่าศรีพู", "ผลการสำรวจแหล่งน้ำบ้านศรีวังพู"),
+                 ("จำนวนผู้สูงอายุ ตำบลหนองบัว", "จำนวนผู้สูงอายุ ตำบลโคกสูง")):
+        verdict = judge(rec("x", a), rec("y", b))
+        assert not verdict.duplicate and "places" in verdict.conflicts, (a, b)
+    # the same place named by both agencies: still the same table
+    verdict = judge(rec("x", "ทะเบียนร้านอาหารที่ได้รับอนุญาต จังหวัดลำปาง"),
+                    rec("y", "รายชื่อร้านอาหารที่ได้รับอนุญาตในจังหวัดลำปาง 2566"))
+    assert verdict.duplicate
+    # a breakdown (by province, the houses of a register) is not a named place
+    for title in ("จำนวนประชากรรายจังหวัด", "ประชากรตามทะเบียนบ้าน ระดับอำเภอ", "จำนวนบ้านเช่า"):
+        assert normalise.places(normalise.breakdown(normalise.clean(title))[1]) == frozenset(), title
+
+
+def test_english_plurals_and_measures_inside_thai_compounds():
+    # plurals the glossary does not list still meet their singular
+    assert normalise.words("hotspots") == normalise.words("hotspot") == ("hotspot",)
+    # newmm keeps "ราคาขายปลีก" whole: the price is still a measure, the rest still the subject
+    assert normalise.words("ราคาขายปลีกน้ำมัน") == ("ราคา", "ขายปลีก", "น้ำมัน")
+    assert judge(rec("a", "ราคาขายปลีกน้ำมันเชื้อเพลิง รายวัน", unit="บาทต่อลิตร"),
+                 rec("b", "ราคาน้ำมันเชื้อเพลิงขายปลีก รายวัน", unit="บาทต่อลิตร")).duplicate
+
+
 def test_every_agencys_own_action_plan_is_not_a_duplicate():
     assert not judge(rec("a", "แผนปฏิบัติราชการประจำปี 2566"), rec("b", "แผนปฏิบัติราชการประจำปี 2566")).duplicate
 

@@ -101,6 +101,8 @@ def find_pairs(profs: list[verify.Profile], weights: verify.Weights,
         key = (min(a, b), max(a, b))
         if judgements.get(key) == REJECTED:
             continue
+        if judgements.get(key) != CONFIRMED and verify.rejects(profs[key[0]], profs[key[1]]):
+            continue
         verdict = verify.compare(profs[key[0]], profs[key[1]], weights, threshold, vec(key[0]), vec(key[1]))
         if verdict.duplicate or judgements.get(key) == CONFIRMED:
             found[key] = Pair(*key, verdict, judgements.get(key))

@@ -165,12 +165,76 @@ def words(text: str) -> tuple[str, ...]:
     for token in _segments(text):
         token = token.strip(" \t\n\"'“”‘’-–:;,()[]")
         token = glossary.SYNONYMS.get(token, token)
-        if token.isascii() and token.endswith("s") and token[:-1] in glossary.SYNONYMS:  # plurals
-            token = glossary.SYNONYMS[token[:-1]]
+        if token.isascii():  # English plurals: "hotspots" meets "Hotspot" whether the glossary knows it or not
+            token = _singular(token)
+            token = glossary.SYNONYMS.get(token, token)
         token = _NOMINAL.sub("", token)
         token = glossary.SYNONYMS.get(token, token)
         if (len(token) < 2 or token in glossary.BOILERPLATE or token in glossary.AGENCY_ABBREVIATIONS
                 or _NUMBER.match(token) or not _WORD.search(token) or _ABBREVIATION_TOKEN.match(token)):
             continue
+        # newmm keeps "ราคาขายปลีก", "อัตราแลกเปลี่ยน" whole: the measure word leads, the rest is
+        # the subject ("ราคา" + "ขายปลีก"), so a measure inside a compound is still a measure.
+        lead = _MEASURE_LEAD.match(token)
+        if lead and token not in glossary.SYNONYMS.values():
+            rest = glossary.SYNONYMS.get(token[lead.end():], token[lead.end():])
+            out.append(lead.group(0))
+            if rest not in glossary.BOILERPLATE:
+                out.append(rest)
+            continue
         out.append(token)
     return tuple(out)
+
+
+_MEASURE_LEAD = re.compile("^(?:" + "|".join(sorted((m for m in glossary.MEASURES if not m.isascii()), key=len, reverse=True))
+                           + r")(?=[\u0E01-\u0E4E]{3})")
+
+
+def _singular(token: str) -> str:
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+# A named place: a province the package's list knows (PyThaiNLP ships Thailand's provinces), or
+# an administrative word followed by a name ("ตำบลบ้านกลาง", "บ้านท่าศรีพู"). Two records of one
+# table about two places are two datasets (geographic extent), however alike their words.
+def _province_names() -> list[str]:
+    import csv
+    import os
+
+    import pythainlp.corpus
+    path = os.path.join(os.path.dirname(pythainlp.corpus.__file__), "thailand_provinces_th.csv")
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+    except OSError:
+        return []
+    return sorted({n.strip().lower() for r in rows for n in (r[0], r[2]) if len(n.strip()) >= 3})
+
+
+_PROVINCES = _province_names()
+_PROVINCE = re.compile(f"(?:(?:จังหวัด|จ\\.)\\s*|(?<![\u0E01-\u0E4Ea-z]))({_trie_pattern(_PROVINCES)})(?![\u0E01-\u0E4Ea-z])") if _PROVINCES else None
+_PLACE = re.compile(r"(?<!ราย)(?<!ตาม)(?<!ทะเบียน)(?:(?:หมู่บ้าน|บ้าน)|(?:ตำบล|อำเภอ|เทศบาล(?:ตำบล|เมือง|นคร)?)\s?)"
+                    r"([\u0E01-\u0E4E]{3,})")
+_NOT_A_NAME = re.compile(r"^(?:ตาม|ที่|ของ|และ|ใน|แต่ละ|ทั้ง|ทุก|เช่า|พัก|เรือน|เกิด|ราย|ทั่ว)")
+
+
+@lru_cache(maxsize=1)
+def _thai_words() -> frozenset:
+    from pythainlp.corpus import thai_words
+    return frozenset(thai_words())
+
+
+def places(text: str) -> frozenset[str]:
+    """The places a clean text names (lower-cased), e.g. {"น่าน"} for "... ในจังหวัดน่าน"."""
+    found = set()
+    if _PROVINCE is not None:
+        found.update(m.group(1) for m in _PROVINCE.finditer(text))
+    for m in _PLACE.finditer(text):
+        name = m.group(1)
+        if not _NOT_A_NAME.match(name) and name not in _thai_words() and name not in found:
+            found.add(name)
+    return frozenset(found)

@@ -55,6 +55,8 @@ class Profile:
     own_records: bool = False   # what an agency keeps about itself (plans, procurement, staff)
     measures: frozenset = field(default_factory=frozenset)    # value, amount, price, rate...
     qualifiers: frozenset = field(default_factory=frozenset)  # flow (new) or stock (cumulative)
+    places: frozenset = field(default_factory=frozenset)      # named places: the geographic extent
+    latin: bool = False                                        # has English (or other Latin) words
 
 
 def _grams(words: tuple) -> tuple:
@@ -72,6 +74,7 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
     found, subject = normalise.breakdown(title)
     notes = normalise.clean((record.notes or "")[:normalise.MAX_NOTES_CHARS], agencies, record.agency_names)
     _, notes = normalise.breakdown(notes)
+    notes_words = normalise.words(notes)
     # What a title measures (จำนวน, ปริมาณ, มูลค่า...) is compared as a field of its own; the
     # subject words that the text similarity weighs are the rest.
     said = normalise.words(subject)
@@ -79,13 +82,14 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
     tags = tuple(sorted({w for t in record.tags or () for w in normalise.words(normalise.clean(t))}))
     dims = frozenset(glossary.DISAGGREGATE[d] for d in record.disaggregate or () if d in glossary.DISAGGREGATE)
     return Profile(
-        agency=record.agency, title_words=title_words, notes_words=normalise.words(notes), tags=tags,
+        agency=record.agency, title_words=title_words, notes_words=notes_words, tags=tags,
         grams=_grams(title_words), breakdown=found, kind=_KINDS.get(record.data_type or ""),
         unit=_unit(record.unit), geo=glossary.GEO_COVERAGE.get(record.geo_coverage or ""),
         frequency=glossary.FREQUENCY.get(record.frequency or ""), dims_field=dims,
         own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS),
         measures=frozenset(glossary.MEASURES[w] for w in said if w in glossary.MEASURES),
-        qualifiers=frozenset(glossary.QUALIFIERS[w] for w in title_words if w in glossary.QUALIFIERS))
+        qualifiers=frozenset(glossary.QUALIFIERS[w] for w in title_words if w in glossary.QUALIFIERS),
+        places=normalise.places(subject), latin=any(_latin(w) for w in (*said, *notes_words, *tags)))
 
 
 class Weights:
@@ -142,6 +146,11 @@ def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str]
     hard, soft, same = [], [], []
     if a.own_records or b.own_records:
         hard.append("own_records")
+    # The same table about two places is two datasets; about a place and about no named place,
+    # likely a part and a whole. One place named by both is no evidence of the same data (one
+    # province's offices publish many tables about it), so it earns no bonus.
+    if a.places != b.places:
+        (hard if a.places and b.places else soft).append("places")
     # A breakdown one title states and the other does not is another series (a national total
     # is not the provincial table), unless the silent record's own field says the same level.
     x, y = a.breakdown.geo, b.breakdown.geo
@@ -171,12 +180,21 @@ def _conflicts_and_matches(a: Profile, b: Profile) -> tuple[list[str], list[str]
     return hard, soft, same
 
 
+def _stopwords() -> frozenset:
+    from pythainlp.corpus import thai_stopwords  # a list PyThaiNLP ships ("เมื่อ", "ทั้ง", "ได้รับ")
+    return frozenset(thai_stopwords())
+
+
+# Function words are no evidence of another subject when one title has them and the other not.
+_STOPWORDS = _stopwords()
+
+
 def _latin(term: str) -> bool:
     return term.lstrip("#").isascii()
 
 
 def _has_latin(p: Profile) -> bool:
-    return any(_latin(w) for w in (*p.title_words, *p.notes_words, *p.tags))
+    return p.latin
 
 
 def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
@@ -187,7 +205,7 @@ def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
     text = "".join(b.title_words)
     latin_b = _has_latin(b)
     return max((weights.idf(w) for w in a.title_words
-                if not (w in text or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w)
+                if not (w in text or w in _STOPWORDS or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w)
                         or (_latin(w) and not latin_b))),
                default=0.0)
 
@@ -195,6 +213,12 @@ def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
 def _comparable(vec: dict) -> dict:
     """A vector without English terms: what a Thai-only record can be compared on."""
     return _unit_vector({k: v for k, v in vec.items() if not _latin(k)})
+
+
+def rejects(a: Profile, b: Profile) -> bool:
+    """A structured conflict (breakdown, unit, kind, place...) settles the pair before any text is
+    weighed: at catalog scale most candidates end here, cheaply."""
+    return bool(_conflicts_and_matches(a, b)[0])
 
 
 def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHOLD,
