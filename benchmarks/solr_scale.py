@@ -84,7 +84,7 @@ def agencies_spec(count: int) -> list[dict]:
     ref = agency_names.reference()
     ministries = [t for t in ref if t.startswith("กระทรวง") or t == "สำนักนายกรัฐมนตรี"]
     specs = []
-    for k, (title, row) in enumerate(ref.items()):
+    for k, (title, row) in enumerate(list(ref.items())[:count]):
         spec = {"name": f"{PREFIX}org-{k}", "title": title, "title_en": row["title_en"],
                 "abbreviations": ";".join(row["abbreviations"])}
         if title not in ministries:
@@ -192,18 +192,16 @@ class Recorder:
         return self.real(decode_dates=False).search(q, **kwargs)
 
 
-def build_range(start: int, end: int, part: str, default: str, custom: str, orgs: list[dict],
-                creator: str) -> None:
-    """Documents start … end-1 through CKAN's indexer into `part` (in a forked worker)."""
+def documents(start: int, end: int, default: str, custom: str, orgs: list[dict], creator: str):
+    """The Solr documents of datasets start … end-1, from CKAN's indexer (nothing is posted)."""
     import ckan.lib.plugins as lib_plugins
     import ckan.model as model
     from ckan.lib.search import index as search_index
 
-    model.Session.remove()
-    model.meta.engine.dispose(close=False)  # the parent's connections stay the parent's
     labels = lib_plugins.get_permission_labels()
     indexer = search_index.PackageSearchIndex()
     recorder = Recorder()
+    saved = search_index.make_connection, model.Group.__dict__["get"], model.Package.__dict__["get"]
     search_index.make_connection = recorder
     # Only the build's speed changes here, not its documents: the agencies do not change during
     # the build, so their lookups (4 queries per dataset) are remembered; the datasets are not
@@ -212,7 +210,7 @@ def build_range(start: int, end: int, part: str, default: str, custom: str, orgs
     # harvest object stays: a real query, as in `ckan search-index rebuild`.
     model.Group.get = functools.lru_cache(maxsize=None)(model.Group.get)
     model.Package.get = lambda reference, for_update=False: None
-    with open(part, "w", encoding="utf-8") as out:
+    try:
         for i in range(start, end):
             org = orgs[i % len(orgs)]
             pkg = vary(json.loads(default), i, org)
@@ -222,7 +220,28 @@ def build_range(start: int, end: int, part: str, default: str, custom: str, orgs
             doc["permission_labels"] = labels.get_dataset_labels(model.Package(
                 id=pkg["id"], state="active", private=pkg["private"], owner_org=pkg["owner_org"],
                 creator_user_id=creator))
+            yield doc
+    finally:
+        search_index.make_connection, model.Group.get, model.Package.get = saved
+
+
+def build_range(start: int, end: int, part: str, *args) -> None:
+    """Documents start … end-1 into the file `part` (in a forked worker)."""
+    import ckan.model as model
+
+    model.Session.remove()
+    model.meta.engine.dispose(close=False)  # the parent's connections stay the parent's
+    with open(part, "w", encoding="utf-8") as out:
+        for doc in documents(start, end, *args):
             out.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
+
+
+def template_json(tk, ctx: dict, org: dict) -> tuple[str, str]:
+    """The template's two dicts as JSON: each dataset starts from a fresh copy (the indexer
+    writes Missing as null too)."""
+    from ckan.lib.navl.dictization_functions import MissingNullEncoder
+
+    return tuple(json.dumps(d, cls=MissingNullEncoder) for d in template(tk, ctx, org))
 
 
 def build(n: int, workers: int = BUILD_WORKERS) -> None:
@@ -234,7 +253,6 @@ def build(n: int, workers: int = BUILD_WORKERS) -> None:
     docs_path, queries_path = paths(n)
     app = boot.ckan()
     from ckan.common import config
-    from ckan.lib.navl.dictization_functions import MissingNullEncoder
     import ckan.plugins.toolkit as tk
     from ckan.lib.search import query as search_query
 
@@ -245,8 +263,7 @@ def build(n: int, workers: int = BUILD_WORKERS) -> None:
         site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
         ctx = {"user": site_user["name"], "ignore_auth": True}
         orgs = ensure_agencies(tk, ctx, AGENCIES)
-        # As JSON: each dataset starts from a fresh copy (the indexer writes Missing as null too).
-        default, custom = (json.dumps(d, cls=MissingNullEncoder) for d in template(tk, ctx, orgs[0]))
+        default, custom = template_json(tk, ctx, orgs[0])
         fork = multiprocessing.get_context("fork")
         bounds = [n * k // workers for k in range(workers + 1)]
         parts = [f"{docs_path}.part{k}" for k in range(workers)]
