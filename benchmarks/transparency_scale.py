@@ -95,7 +95,8 @@ def cmd_pages() -> dict:
     client = Client(app)
     results = {}
     for label, path in {"/transparency": "/transparency/",
-                        "/transparency/agency/<agency>": "/transparency/agency/bench-tr-org-7"}.items():
+                        "/transparency/agency/<agency>": "/transparency/agency/bench-tr-org-7",
+                        "/transparency/overlap": "/transparency/overlap"}.items():
         times = []
         size = 0
         for _ in range(PAGE_REQUESTS + 1):
@@ -238,7 +239,54 @@ def _save(report: dict) -> None:
     os.makedirs(os.path.dirname(RESULTS), exist_ok=True)
     with open(RESULTS + ".json", "w") as f:
         json.dump(report, f, indent=2, ensure_ascii=False)
+    with open(RESULTS + ".md", "w") as f:
+        f.write(markdown(report))
     print(f"(figures in {RESULTS}.json)", flush=True)
+
+
+def markdown(report: dict) -> str:
+    """The results as the table docs/transparency.md quotes."""
+    sizes = sorted(int(n) for n in report["runs"])
+    lines = [f"# Transparency refresh at national scale ({report['agencies']:,} agencies)", "",
+             "`benchmarks/transparency_scale.py`; each size seeded on top of the previous one (COPY), "
+             "each refresh on the next day; refresh without overlap detection; pages rendered in "
+             "process (werkzeug test client, one at a time: first request after the refresh, then "
+             f"p50/p95 of {PAGE_REQUESTS}). Load average (1/5/15 min) before and after each size.", "",
+             "| datasets | refresh s (CPU s) | peak RSS MB (CKAN booted) | before the fix s | "
+             "/transparency first / p50 / p95 ms (KB) | agency first / p50 / p95 ms (KB) | overlap page (same) | "
+             "opengov_tr_dataset | load before → after |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for n in sizes:
+        run = report["runs"][str(n)]
+        r, p = run["refresh"], run["pages"]
+        before = run.get("refresh_before_fix", {}).get("seconds", "–")
+        lines.append(
+            f"| {n:,} | {r['seconds']} ({r['cpu_seconds']}) | {r['rss_mb']} ({r['rss_booted_mb']}) | {before} | "
+            f"{_page(p['/transparency'])} | {_page(p['/transparency/agency/<agency>'])} | "
+            f"{_page(p['/transparency/overlap']) if '/transparency/overlap' in p else '–'} | "
+            f"{run['sizes']['opengov_tr_dataset']} | {run['load_before']} → {run['load_after']} |")
+    lines += ["", "Seconds per refresh step:", "",
+              "| datasets | " + " | ".join(report["runs"][str(sizes[0])]["refresh"]["phases"]) + " |",
+              "| --- |" + " --- |" * len(report["runs"][str(sizes[0])]["refresh"]["phases"])]
+    for n in sizes:
+        phases = report["runs"][str(n)]["refresh"]["phases"]
+        lines.append(f"| {n:,} | " + " | ".join(str(v) for v in phases.values()) + " |")
+    for n in sizes:
+        overlap = report["runs"][str(n)].get("refresh_with_overlap")
+        if overlap:
+            lines += ["", f"With overlap detection at {n:,}: {overlap['seconds']} s, peak RSS {overlap['rss_mb']} MB, "
+                          f"{overlap['clusters']} clusters."]
+    if "fit_refresh" in report:
+        f = report["fit_refresh"]
+        lines += ["", f"Growth of the refresh time: local exponent {f['exponent']} between the smallest and largest "
+                      f"size (1 = linear); t = a·n: rms error {f['n']['rms_error_s']} s, 1,000,000 → "
+                      f"{f['n']['predicted_s_at_1M']} s; t = a·n log n: rms error {f['n log n']['rms_error_s']} s, "
+                      f"1,000,000 → {f['n log n']['predicted_s_at_1M']} s."]
+    return "\n".join(lines) + "\n"
+
+
+def _page(m: dict) -> str:
+    return f"{m['first_ms']:.0f} / {m['p50_ms']:.0f} / {m['p95_ms']:.0f} ({m['kb']})"
 
 
 if __name__ == "__main__":

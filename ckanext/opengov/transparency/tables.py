@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from ckanext.opengov.messages import N_
 from ckanext.opengov.harvest import source_url
@@ -148,6 +148,27 @@ def _objectives(conn, day, **_):
         SELECT o.objective, g.name AS agency, g.title AS agency_title, o.datasets
         FROM opengov_tr_objective o JOIN "group" g ON g.id = o.org_id AND g.state = 'active'
         WHERE o.snapshot_date = :day ORDER BY o.objective, o.datasets DESC, g.title""", day=day)
+
+
+def objective_matrix(conn, day, agencies: int) -> tuple[dict[str, int], int, list[tuple[str, str, dict]]]:
+    """For the overlap page, from the agency × objective cells (48,000 at 8,000 agencies):
+    datasets per objective, how many agencies declare one, and the `agencies` busiest agencies
+    (name, title, {objective: datasets}). Summed in SQL; only the shown rows reach Python."""
+    cells = """FROM opengov_tr_objective o JOIN "group" g ON g.id = o.org_id AND g.state = 'active'
+               WHERE o.snapshot_date = :day"""
+    totals = dict(conn.execute(text(f"SELECT o.objective, sum(o.datasets) {cells} GROUP BY 1"), {"day": day}).all())
+    agency_total = conn.execute(text(f"SELECT count(DISTINCT o.org_id) {cells}"), {"day": day}).scalar()
+    busiest = conn.execute(text(f"""
+        SELECT g.id, g.name, g.title {cells} GROUP BY g.id
+        ORDER BY sum(o.datasets) DESC, g.title, g.name LIMIT :n"""), {"day": day, "n": agencies}).all()
+    counts: dict[str, dict[str, int]] = {org_id: {} for org_id, _, _ in busiest}
+    for org_id, objective, datasets in conn.execute(text(
+            "SELECT org_id, objective, datasets FROM opengov_tr_objective "
+            "WHERE snapshot_date = :day AND org_id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            {"day": day, "ids": list(counts) or [""]}):
+        counts[org_id][objective] = datasets
+    return ({k: int(v) for k, v in totals.items()}, agency_total,
+            [(name, title, counts[org_id]) for org_id, name, title in busiest])
 
 
 def _overlap(conn, day, **_):

@@ -238,22 +238,16 @@ def overlap():
         SELECT cluster_id, similarity, agencies, members, pairs FROM opengov_tr_overlap
         WHERE snapshot_date = :day ORDER BY cluster_id LIMIT :limit OFFSET :offset""",
         day=day, limit=OVERLAP_PAGE, offset=(page - 1) * OVERLAP_PAGE))))
-    cells = list(tables.TABLES["objectives"].rows(conn, day))
-    objectives = sorted({c["objective"] for c in cells})
-    counts: dict[str, dict[str, int]] = {}
-    titles: dict[str, str] = {}
-    for cell in cells:
-        counts.setdefault(cell["agency"], {})[cell["objective"]] = cell["datasets"]
-        titles[cell["agency"]] = names.title({"name": cell["agency"], "title": cell["agency_title"]})
-    busiest = sorted(counts, key=lambda a: -sum(counts[a].values()))[:MATRIX_AGENCIES]
-    per_objective = [sum(counts[a].get(o, 0) for a in counts) for o in objectives]
+    totals, agency_total, busiest = tables.objective_matrix(conn, day, MATRIX_AGENCIES)
+    objectives = sorted(totals)
+    per_objective = [totals[o] for o in objectives]
     return tk.render("opengov/transparency/overlap.html", {
         "day": day, "clusters": clusters, "cluster_count": cluster_count, "page": page,
         "pages": last,
         "objectives": objectives,
         "objective_labels": {o: labels.vocabulary_value("objective", o) for o in objectives},
-        "matrix": [(a, titles[a], counts[a]) for a in busiest],
-        "agency_total": len(counts),
+        "matrix": [(a, names.title({"name": a, "title": title}), counts) for a, title, counts in busiest],
+        "agency_total": agency_total,
         "objective_figure": _figure("objectives", [
             {"objective": labels.vocabulary_value("objective", o), "datasets": n}
             for o, n in zip(objectives, per_objective)],
