@@ -33,7 +33,7 @@ sampled too). Sizes are cumulative (HARVEST_SOURCES_N=1000,2000 registers 1,000,
 Settings: HARVEST_SOURCES_N (8000), HARVEST_SOURCES_RECORDS (2 per source),
 HARVEST_SOURCES_CHANGED (0.02), HARVEST_SOURCES_EVERY (10: the schedulers' `harvester run`
 interval), HARVEST_SOURCES_PORT (18640: the loopback catalogs), HARVEST_SOURCES_TIMEOUT (1800 s
-per run). Every wait is bounded; 127.0.0.1 only. The cluster is stopped at the end when this
+per run), HARVEST_SOURCES_BUDGET (0: no further size is started after this many seconds). Every wait is bounded; 127.0.0.1 only. The cluster is stopped at the end when this
 script started it.
 """
 from __future__ import annotations
@@ -64,6 +64,8 @@ CHANGED = float(os.environ.get("HARVEST_SOURCES_CHANGED", "0.02"))
 EVERY = int(os.environ.get("HARVEST_SOURCES_EVERY", "10"))
 PORT = int(os.environ.get("HARVEST_SOURCES_PORT", "18640"))
 TIMEOUT = int(os.environ.get("HARVEST_SOURCES_TIMEOUT", "1800"))
+# Seconds after which no further size is started (0: none): the heavy-run lock is held 25 min at most.
+BUDGET = int(os.environ.get("HARVEST_SOURCES_BUDGET", "0"))
 CLUSTER_DIR = os.path.join(ROOT, ".dev", "cluster")
 LOG_DIR = os.path.join(ROOT, ".dev", "logs", "cluster")
 CLUSTER_DB = os.environ.get("OPENGOV_CLUSTER_DB", "ckan_cluster")
@@ -184,9 +186,9 @@ class Memory:
 
 
 class Logs:
-    """Lines the cluster's processes append to their logs during a run."""
+    """Lines the gather consumers append to their logs during a run."""
 
-    FILES = {"gather": "gather-consumer.log", "fetch": "fetch-consumer-0.log", "scheduler": "scheduler.log"}
+    FILES = {"gather": "gather-consumer.log"}
 
     def __init__(self):
         self.offsets = {key: self._size(key) for key in self._keys()}
@@ -215,17 +217,46 @@ class Logs:
         except OSError:
             return []
 
-    def spread(self) -> dict:
-        """Gathers and imports per node, and the `harvester run`s each node's scheduler made."""
-        out = {}
-        for node in NODES:
-            runs = [float(m.group(1)) for line in self.new_lines((node, "scheduler"))
-                    if (m := re.search(r"end harvest-run: exit -?\d+ after ([0-9.]+)s", line))]
-            out[f"node-{node}"] = {
-                "gathers": sum("started in process" in line for line in self.new_lines((node, "gather"))),
-                "objects_fetched": sum("Received harvest object id" in line for line in self.new_lines((node, "fetch"))),
-                "harvester_runs": len(runs), "harvester_run_seconds": runs}
-        return out
+    def spread(self, began: datetime.datetime) -> dict:
+        """Gathers per node (the gather pool's "started in process" lines; the fetch consumers log
+        no line per object) and the `harvester run`s that overlapped the run, per node's scheduler
+        (the one that made the jobs may have started just before the sources were due). Waits,
+        bounded, for a `harvester run` still going to end, so its length is known."""
+        deadline = time.monotonic() + 300
+        while any(r["seconds"] is None for node in NODES for r in scheduler_runs(node, began)) \
+                and time.monotonic() < deadline:
+            time.sleep(2)
+        return {f"node-{node}": {
+            "gathers": sum("started in process" in line for line in self.new_lines((node, "gather"))),
+            "harvester_runs": scheduler_runs(node, began)} for node in NODES}
+
+
+RUN_LINE = re.compile(r"^(\S+) (start|end) harvest-run(?:: exit -?\d+ after ([0-9.]+)s)?")
+
+
+def scheduler_runs(node: int, began: datetime.datetime) -> list[dict]:
+    """`harvester run`s in node's scheduler log (local times, as it writes them) ending after `began`."""
+    path = os.path.join(LOG_DIR, f"node-{node}", "scheduler.log")
+    with open(path, "rb") as f:
+        f.seek(max(0, os.path.getsize(path) - 400_000))
+        lines = f.read().decode("utf-8", "replace").splitlines()
+    runs: list[dict] = []
+    for line in lines:
+        found = RUN_LINE.match(line)
+        if not found:
+            continue
+        when = datetime.datetime.fromisoformat(found.group(1))
+        if found.group(2) == "start":
+            if runs and runs[-1]["seconds"] is None:
+                runs.pop()  # never ended: killed with its scheduler
+            runs.append({"start": when, "seconds": None})
+        elif runs and runs[-1]["seconds"] is None:
+            runs[-1]["seconds"] = float(found.group(3))
+    if runs and runs[-1]["seconds"] is None and "scheduler up" in "".join(lines[-50:]).split("start harvest-run")[-1]:
+        runs.pop()  # the scheduler restarted after it: killed too
+    return [{"start": r["start"].isoformat(), "seconds": r["seconds"]} for r in runs
+            if r["start"] >= began - datetime.timedelta(hours=1)
+            and (r["seconds"] is None or r["start"] + datetime.timedelta(seconds=r["seconds"]) >= began)]
 
 
 # -- the agency catalogs ----------------------------------------------------------------------
@@ -366,7 +397,7 @@ def measured_run(catalogs: Catalogs, ids: list[str], indexes: list[int], consume
     when = f"2026-11-{10 + rnd:02d}T00:00:00.000000"
     for i in changed:
         catalogs.change(i, when)
-    logs, before = Logs(), loadavg()
+    logs, before, began = Logs(), loadavg(), datetime.datetime.now()
     since = db_now()
     # "A day later": every source is due at once; the next scheduled `harvester run` takes them.
     sql("UPDATE harvest_source SET next_run = :due WHERE id = ANY(:ids)", ids=ids,
@@ -378,7 +409,7 @@ def measured_run(catalogs: Catalogs, ids: list[str], indexes: list[int], consume
               "records_checked_per_s": round(len(ids) * RECORDS / wall, 1),
               "datasets_updated": state["imported"], "errored": state["errored"],
               "datasets_per_s": round(state["imported"] / wall, 3),
-              "phases_s": phases(state, since), "spread": logs.spread(), "peak_rss_mib": memory.report(),
+              "phases_s": phases(state, since), "spread": logs.spread(began), "peak_rss_mib": memory.report(),
               "loadavg_before": before, "loadavg_after": loadavg()}
     print(f"  {len(ids)} sources, {consumers} fetch consumer(s): {wall:.0f} s, {state['imported']} updated, "
           f"phases {result['phases_s']}, load {before[0]} -> {result['loadavg_after'][0]}", flush=True)
@@ -388,12 +419,12 @@ def measured_run(catalogs: Catalogs, ids: list[str], indexes: list[int], consume
 def fill(ids: list[str]) -> dict:
     """The first run of newly registered sources: the schedulers are started and create their jobs."""
     set_fetch_consumers(2)
-    since, before, logs = db_now(), loadavg(), Logs()
+    since, before, logs, began = db_now(), loadavg(), Logs(), datetime.datetime.now()
     schedulers("start")
     state, wall = wait_finished(ids, since, None, f"first run of {len(ids)} new sources")
     return {"sources": len(ids), "seconds": round(wall, 1), "datasets_created": state["imported"],
             "errored": state["errored"], "datasets_per_s": round(state["imported"] / wall, 2),
-            "phases_s": phases(state, since), "spread": logs.spread(),
+            "phases_s": phases(state, since), "spread": logs.spread(began),
             "loadavg_before": before, "loadavg_after": loadavg()}
 
 
@@ -417,9 +448,13 @@ def main() -> None:
     catalogs = Catalogs(PORT, tag)
     sizes: list[dict] = []
     ids: list[str] = []
+    began = time.monotonic()
     try:
         boot()
         for size in SIZES:
+            if BUDGET and sizes and time.monotonic() - began > BUDGET:
+                print(f"  {size} sources skipped: {BUDGET} s spent (HARVEST_SOURCES_BUDGET)", flush=True)
+                break
             entry = {"sources": size, "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                      "uptime_before": uptime()}
             schedulers("stop")
@@ -475,12 +510,14 @@ def write(report: dict) -> None:
     lines = [f"Harvesting small agency sources through `make cluster` ({RECORDS} records per source, "
              f"{CHANGED:.0%} of sources changed per run, schedulers every {EVERY} s), {report['cores']} cores.",
              "",
-             "| sources | fetch consumers | run to last job Finished | jobs created (s after due) | last gather | last import | updated | per node: gathers / objects fetched / `harvester run`s | peak RSS (MiB) | load before → after |",
+             "| sources | fetch consumers | due to last job Finished | jobs created (s after due) | last gather | last import | updated | per node: gathers, scheduler's `harvester run`s (start, length) | peak RSS (MiB) | load before → after |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for e in report["sizes"]:
         for r in e["runs"]:
             p = r["phases_s"]
-            spread = "; ".join(f"{k} {v['gathers']} / {v['objects_fetched']} / {v['harvester_runs']}" for k, v in r["spread"].items())
+            spread = "; ".join(f"{k} {v['gathers']} gathers, runs " + (", ".join(
+                f"{run['start'][11:19]} {run['seconds']} s" for run in v["harvester_runs"]) or "none")
+                for k, v in r["spread"].items())
             rss = ", ".join(f"{k} {v['rss_mib']}" + (f" (child {v['largest_child_mib']})" if "largest_child_mib" in v else "")
                             for k, v in sorted(r["peak_rss_mib"].items()))
             lines.append(f"| {r['sources']} | {r['fetch_consumers']} | **{r['seconds']} s** ({r['sources_per_s']} sources/s) | "
@@ -506,4 +543,8 @@ def write(report: dict) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--report"]:  # the tables again from the stored results
+        with open(os.path.join(RESULTS, "harvest_sources.json")) as f:
+            write(json.load(f))
+    else:
+        main()
