@@ -49,11 +49,11 @@ def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> 
     return [
         # ckanext-harvest: starts New jobs (puts them on the gather queue) and closes jobs
         # whose objects are all done. Its docs run it from cron every few minutes. It works
-        # source by source (~0.25 s to start a job, ~0.5 s to close one here: docs/cluster.md),
-        # so the nightly run of thousands of sources takes far longer than minutes; a run killed
-        # between creating a job and queueing it leaves that job New, and ckanext-harvest never
-        # starts another for the source. Only one runs at a time across the cluster (the claim).
-        Task("harvest-run", ("harvester", "run"), timeout=2 * 3600, every=harvest_every),
+        # source by source (~0.3 s to start a job, ~0.5 s to close one on the 2-core dev
+        # machine: 8,000 sources extrapolate to ~2 h, docs/cluster.md); a run killed between
+        # creating a job and queueing it leaves that job New, and ckanext-harvest never starts
+        # another for the source. Only one runs at a time across the cluster (the claim).
+        Task("harvest-run", ("harvester", "run"), timeout=4 * 3600, every=harvest_every),
         # The transparency snapshot (figures by agency and ministry) for the public pages.
         Task("transparency-refresh", ("opengov", "transparency", "refresh"), timeout=3 * 3600,
              daily_at=transparency_at),
