@@ -60,6 +60,10 @@ class HarvesterCore(HarvesterBase):
     see one of them only. So each plugin subclasses this one.)
     """
 
+    # Every import ends by `finish` in the transaction that saves its dataset, so the queue's
+    # fetch_and_import_stages adds no commits of its own (queue_fix).
+    one_transaction = True
+
     def validate_config(self, config):
         try:
             parsed = parse_config(config)
@@ -125,41 +129,55 @@ class HarvesterCore(HarvesterBase):
             HarvestObject.package_id == package_id).update({"current": False})
         obj.package_id = package.id if package is not None else None
         obj.current = False
+        finish(obj, "deleted")
         obj.save()
         return True
 
 
 # -- helpers over ckanext-harvest's tables ---------------------------------------------
 
+def finish(obj: HarvestObject, report_status: str) -> None:
+    """The object's end state, as ckanext-harvest's fetch_and_import_stages would write it,
+    set before the commit that saves its dataset (one transaction per object)."""
+    obj.state, obj.report_status = "COMPLETE", report_status
+    obj.import_finished = datetime.datetime.utcnow()
+
+
 def save_for_object(context: dict, obj: HarvestObject, dataset: dict, existing_id: str | None) -> None:
     """Create or update the dataset a harvest object brings; the object becomes its current one."""
     if existing_id is not None:
-        tk.get_action("package_update")(context, dataset)
         model.Session.query(HarvestObject).filter(
             HarvestObject.package_id == existing_id).update({"current": False})
         obj.package_id, obj.current = existing_id, True
-        obj.save()
+        finish(obj, "updated")
+        # package_update commits (the object with it). Not deferred like a creation: CKAN
+        # 2.12's package_update with defer_commit skips the activity (return_id_only) or
+        # rolls the change back (without it).
+        tk.get_action("package_update")(context, dataset)
         return
     obj.package_id, obj.current = dataset["id"], True
     obj.add()
     # The object points at a package created just after it, in the same transaction.
     model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
     model.Session.flush()
-    create_without_solr_commit(context, dataset)
+    create_without_solr_commit(context, dataset, before_commit=lambda: finish(obj, "added"))
 
 
-def create_without_solr_commit(context: dict, dataset: dict) -> str:
+def create_without_solr_commit(context: dict, dataset: dict, before_commit=None) -> str:
     """package_create (same schema, validators and plugins) but without a Solr hard commit per
     dataset, which is most of a harvest's time: the document is sent to Solr uncommitted and
     becomes searchable at Solr's next commit (autoSoftCommit, or ckanext-harvest's reindex of
     the source when the job finishes, which commits). The dataset's activity and its search
-    document share one rendering (shared_show)."""
+    document share one rendering (shared_show). `before_commit` completes the transaction
+    (the harvest object's end state)."""
     from ckan import logic
 
     with shared_show.sharing(dataset["id"]):
         package_id = tk.get_action("package_create")(dict(context, defer_commit=True, return_id_only=True), dataset)
         both = shared_show.default_and_custom(dict(context), package_id)
         logic.index_update_package_dicts(both, defer_commit=True)
+    if before_commit is not None:
+        before_commit()
     model.repo.commit()
     return package_id
 
