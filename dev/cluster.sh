@@ -55,6 +55,13 @@ live_nodes() {
     | "$VENV/bin/python" -c 'import json,sys; print(len(json.load(sys.stdin)["cluster"]["live_nodes"]))' 2>/dev/null
 }
 all_solr_live() { [[ $(live_nodes) == "$SOLR_NODES" ]]; }
+# Every replica of the collection active: live nodes are not enough (a shard whose replicas
+# cannot recover has no leader, and every search then answers 503).
+replicas_active() {
+  curl -fsS "$SOLR_URL/admin/collections?action=CLUSTERSTATUS&collection=$COLLECTION&wt=json" 2>/dev/null \
+    | "$VENV/bin/python" -c 'import json,sys; c=json.load(sys.stdin)["cluster"]["collections"]["'"$COLLECTION"'"]
+sys.exit(any(r["state"] != "active" for s in c["shards"].values() for r in s["replicas"].values()))'
+}
 node_env() {  # the environment dev/deployment.sh gets for portal node N
   echo OPENGOV_CKAN_INI="$INI" OPENGOV_DEPLOY_DIR="$CLUSTER_DIR/node-$1" \
     OPENGOV_DEPLOY_LOG_DIR="$CLUSTER_LOG_DIR/node-$1" OPENGOV_CKAN_PORT="$(node_port "$WEB_PORT" "$1")" \
@@ -163,6 +170,8 @@ solr_only() {
   configure_engines
   start_engines
   ensure_collection
+  wait_until 300 "every replica" replicas_active \
+    || die "a shard of '$COLLECTION' has no active replica after 300 s (see $CLUSTER_LOG_DIR/solr-*.log; a replica that cannot recover: DELETEREPLICA then ADDREPLICA with Solr's Collections API)"
 }
 
 start() {
