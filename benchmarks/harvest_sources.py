@@ -314,6 +314,8 @@ def boot():
     from ckan.cli import load_config
     from ckan.config.middleware import make_app
 
+    for key in [k for k in os.environ if k.startswith("CKAN_")]:
+        del os.environ[key]  # the cluster's .ini decides (make bench's CKAN_* name ckan_bench)
     config = load_config(os.path.join(CLUSTER_DIR, "ckan.ini"))
     if not config.get("sqlalchemy.url", "").endswith("/" + CLUSTER_DB):
         sys.exit(f"the cluster's .ini does not name the database {CLUSTER_DB}")
