@@ -72,3 +72,25 @@ def test_search_page_renders_each_facet_list_once(app, catalog, monkeypatch):
     assert shown >= 8 and "ยุทธศาสตร์ชาติ" in page
     assert len(calls) == shown, (len(calls), shown)
     assert 'class="row wrapper no-nav"' not in page  # the sidebar is still known to be there
+
+
+def test_facet_links_are_the_ones_ckan_makes(app):
+    """The search page's facet links (h.opengov_facet_links, built from the page's URL once per
+    list) are exactly CKAN's add_url_param / remove_url_param links: the filter added (the page
+    number dropped, other filters kept), or removed when active."""
+    from ckan.plugins.toolkit import h
+
+    url = "/dataset/?q=%E0%B8%9B%E0%B8%B5&vocab_objective=%E0%B8%A2%E0%B8%B8%E0%B8%97%E0%B8%98&tags=a+b&page=3"
+    items = [{"name": "ยุทธ", "display_name": "ยุทธ", "count": 2, "active": True},
+             {"name": "พันธกิจหน่วยงาน", "display_name": "พันธกิจ", "count": 1, "active": False},
+             {"name": "a&b=c", "display_name": "a&b=c", "count": 1, "active": False}]
+    with app.flask_app.test_request_context(url):
+        app.flask_app.preprocess_request()
+        links = h.opengov_facet_links("vocab_objective", items)
+        expected = [h.remove_url_param("vocab_objective", "ยุทธ"),
+                    h.add_url_param(new_params={"vocab_objective": "พันธกิจหน่วยงาน"}),
+                    h.add_url_param(new_params={"vocab_objective": "a&b=c"})]
+    assert [link["href"] for link in links] == expected
+    assert "page=" not in "".join(expected) and "tags=a+b" in expected[1]
+    assert [(link["label"], link["count"], bool(link["active"])) for link in links] == [
+        ("ยุทธ", 2, True), ("พันธกิจ", 1, False), ("a&b=c", 1, False)]

@@ -64,6 +64,29 @@ def get_facet_items_dict(next_helper, facet, search_facets, *args, **kwargs):
     return items
 
 
+def opengov_facet_links(name: str, items: list[dict], label_function=None) -> list[dict]:
+    """Each item of a search facet with its link (the filter added, or removed when active),
+    label and count. CKAN's facet_list builds every link with url_for and re-reads the request
+    per item; the TGDC's nine facet lists made that a large part of the search page
+    (docs/benchmarks.md). The page's URL is built once per list here; the links are the same
+    as CKAN's add_url_param / remove_url_param make."""
+    from ckan.lib import helpers as core
+
+    base = core._create_url_with_params(params=None)
+    current = [(k, v) for k, v in tk.request.args.items(multi=True) if k != "page"]
+    links = []
+    for item in items:
+        if item.get("active"):
+            params = list(current)
+            params.remove((name, item["name"]))
+        else:
+            params = current + [(name, item["name"])]
+        links.append({"href": core._url_with_params(base, params), "active": item.get("active"),
+                      "label": label_function(item) if label_function else item["display_name"],
+                      "count": item["count"]})
+    return links
+
+
 @tk.chained_helper
 def scheming_field_choices(next_helper, field):
     """A form's choice whose value is an agency or category (the ministry list) is labelled with
@@ -184,6 +207,7 @@ def get_helpers() -> dict:
         "opengov_text": opengov_text,
         "opengov_names_in_text": opengov_names_in_text,
         "get_facet_items_dict": get_facet_items_dict,
+        "opengov_facet_links": opengov_facet_links,
         "scheming_field_choices": scheming_field_choices,
         "opengov_month": opengov_month,
         "opengov_date": opengov_date,
