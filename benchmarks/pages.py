@@ -45,6 +45,7 @@ OURS = "http://127.0.0.1:{}".format(os.environ.get("OPENGOV_BENCH_CKAN_PORT", "5
 STOCK = "http://127.0.0.1:{}".format(os.environ.get("OPENGOV_BENCH_STOCK_PORT", "5011"))
 THAI_QUERY = "จังหวัด"  # "province": in about one title in five (transparency_seed.GEO)
 GOAL_P95_MS, GOAL_RATIO = 300, 1.1
+LOG_DIR = os.environ.get("OPENGOV_BENCH_DEPLOY_LOG_DIR") or os.path.join(ROOT, ".dev", "logs", "deploy-bench")
 
 
 def clean_env() -> dict:
@@ -238,9 +239,36 @@ def settle(base: str, limit: float = 180) -> None:
         time.sleep(2)
 
 
+class WorkerBoots:
+    """gunicorn workers (re)started during a measurement, read from the app's log: a worker
+    recycled by --max-requests stalls the requests queued for it while it loads CKAN again."""
+
+    def __init__(self, url: str):
+        name = "stock-web.log" if url.startswith(STOCK) else "web.log"
+        self.path = os.path.join(LOG_DIR, name)
+        self.offset = self._size()
+
+    def _size(self) -> int:
+        try:
+            return os.path.getsize(self.path)
+        except OSError:
+            return 0
+
+    def count(self) -> int:
+        if self._size() < self.offset:  # supervisor rotated the log
+            self.offset = 0
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                return f.read().count(b"Booting worker")
+        except OSError:
+            return 0
+
+
 def wrk(binary: str, url: str, connections: int, bust: bool) -> dict:
     env = dict(os.environ, WRK_BUST="1" if bust else "0")
     settle(url[:url.index("/", len("http://"))])
+    boots = WorkerBoots(url)
     before = loadavg()
     done = subprocess.run([binary, "-t", "2", "-c", str(connections), "-d", f"{DURATION}s",
                            "--timeout", f"{TIMEOUT}s", "-s", LUA, url],
@@ -254,7 +282,8 @@ def wrk(binary: str, url: str, connections: int, bust: bool) -> dict:
     return {"url": url, "connections": connections, "seconds": round(seconds, 1), "requests": raw["requests"],
             "req_per_s": round(raw["requests"] / seconds, 1), "p50_ms": round(raw["p50_us"] / 1000, 1),
             "p95_ms": round(raw["p95_us"] / 1000, 1), "p99_ms": round(raw["p99_us"] / 1000, 1),
-            "errors": errors, "timeouts": raw["timeouts"], "loadavg_before": before, "loadavg_after": loadavg()}
+            "errors": errors, "timeouts": raw["timeouts"], "loadavg_before": before, "loadavg_after": loadavg(),
+            "worker_boots": boots.count()}
 
 
 def pages(targets: dict) -> list[tuple[str, str, str | None, bool]]:
@@ -365,15 +394,16 @@ def markdown(report: dict) -> str:
            f"{report['started']}; load average {report['loadavg_start']} at the start, "
            f"{report['loadavg_end']} at the end (the machine is shared).", "",
            "| page | conn. | ours p50 / p95 / p99 ms | ours req/s | errors / timeouts | stock p50 / p95 / p99 ms "
-           "| stock req/s | ours/stock p95 | load before → after |",
-           "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+           "| stock req/s | ours/stock p95 | load before → after | workers booted (ours / stock) |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for row in report["rows"]:
         o, s = row["ours"], row.get("stock")
         stock_cells = f"{_cells(s)} | {s['req_per_s']} | {_ratio(row)}" if s else "- | - | -"
         out.append(f"| {row['page']} | {row['connections']} | {_cells(o)} "
                    f"| {o['req_per_s']} | {o['errors']} / {o['timeouts']}"
                    + (f" (stock {s['errors']} / {s['timeouts']})" if s else "")
-                   + f" | {stock_cells} | {o['loadavg_before'][0]} → {o['loadavg_after'][0]} |")
+                   + f" | {stock_cells} | {o['loadavg_before'][0]} → {o['loadavg_after'][0]} "
+                   + f"| {o.get('worker_boots', '-')} / {s.get('worker_boots', '-') if s else '-'} |")
     fifty = [r for r in report["rows"] if r["connections"] == max(CONNECTIONS)]
     over = [r["page"] for r in fifty if r["ours"]["p95_ms"] >= GOAL_P95_MS or r["ours"]["p50_ms"] == 0]
     slower = [f"{r['page']} at {r['connections']}" for r in report["rows"] if "stock" in r
