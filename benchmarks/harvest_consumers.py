@@ -8,8 +8,9 @@ fetch, import and index them. The source is a loopback agency CKAN (tests/harves
 with N generated TGDC records. Three runs, each on a fresh source (the same records under other
 ids): our `opengov_ckan` with one fetch consumer, ckanext-harvest's stock `ckan` harvester with
 one, ours with two. Datasets/s from the database's own timestamps (the gather's start to the
-last object's import), peak RSS of every consumer from /proc/<pid>/status (VmHWM; the consumers
-are restarted before each run so the peak is that run's).
+last object's import), peak RSS of every consumer and the jobs worker from /proc/<pid>/status
+(VmHWM; they are restarted before each run so the peak is that run's), and the CPU each spent per
+dataset (/proc/<pid>/stat, with reaped children).
 
     HARVEST_CONSUMERS_N=2000 make bench BENCH=harvest_consumers   # 2000: the default
 Every wait is bounded (HARVEST_CONSUMERS_TIMEOUT, default 1800 s per run); 127.0.0.1 only.
@@ -42,12 +43,21 @@ def supervisorctl(*args: str) -> str:
 
 
 def consumer_pids() -> dict[str, int]:
+    """The harvest's processes: gather and fetch consumers, and the jobs worker (every new
+    dataset's tables are queued for loading, so it works during a harvest too)."""
     pids = {}
     for line in supervisorctl("status").splitlines():
-        found = re.search(r"^(\S*consumer\S*)\s+RUNNING\s+pid (\d+)", line)
+        found = re.search(r"^(\S*(?:consumer|jobs-worker)\S*)\s+RUNNING\s+pid (\d+)", line)
         if found:
             pids[found.group(1).split(":")[-1]] = int(found.group(2))
     return pids
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its reaped children (the jobs worker forks one per job)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_mib(pid: int) -> float:
@@ -61,11 +71,11 @@ def with_consumers(count: int) -> dict[str, int]:
     os.environ["OPENGOV_BENCH_FETCH_CONSUMERS"] = str(count)
     if sum(name.startswith("fetch-consumer") for name in consumer_pids()) != count:
         deployment("start")  # renders numprocs again; supervisord applies it
-    supervisorctl("restart", "gather-consumer", "fetch-consumer:*")
+    supervisorctl("restart", "gather-consumer", "fetch-consumer:*", "jobs-worker")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         pids = consumer_pids()
-        if len(pids) == count + 1:
+        if len(pids) == count + 2:
             time.sleep(6)  # past supervisor's startsecs: the consumers are listening
             return consumer_pids()
         time.sleep(1)
@@ -95,6 +105,20 @@ def queue_job(tk, model, org_id: str, server, index: int, source_type: str) -> s
     model.Session.commit()
     get_gather_publisher().send({"harvest_job_id": job.id})
     return job.id
+
+
+def wait_for_background_jobs() -> float:
+    """Seconds waited until the jobs worker has no queued or running job (the previous run's
+    table loads), so that a run does not pay for the one before it."""
+    from ckan.lib import jobs
+
+    started = time.monotonic()
+    queue = jobs.get_queue()
+    while queue.count or queue.started_job_registry.count:
+        if time.monotonic() - started > TIMEOUT:
+            sys.exit(f"the jobs worker did not finish the previous run's jobs within {TIMEOUT} s")
+        time.sleep(2)
+    return round(time.monotonic() - started, 1)
 
 
 def wait_for_job(model, job_id: str) -> dict:
@@ -138,16 +162,23 @@ def main() -> None:
     runs = []
     try:
         for index, (source_type, consumers) in enumerate([("opengov_ckan", 1), ("ckan", 1), ("opengov_ckan", 2)]):
+            drained = wait_for_background_jobs()
             pids = with_consumers(consumers)
             before = loadavg()
+            cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
             job_id = queue_job(tk, model, org["id"], server, index, source_type)
             result = wait_for_job(model, job_id)
             result.update(harvester=source_type, fetch_consumers=consumers, loadavg_before=before,
-                          loadavg_after=loadavg(), peak_rss_mib={name: peak_rss_mib(pid) for name, pid in pids.items()})
+                          waited_for_previous_jobs_s=drained,
+                          loadavg_after=loadavg(), peak_rss_mib={name: peak_rss_mib(pid) for name, pid in pids.items()},
+                          cpu_ms_per_dataset={name: round(1000 * (cpu_seconds(pid) - cpu_before[name])
+                                                          / max(result["imported"], 1), 1)
+                                              for name, pid in pids.items()})
             runs.append(result)
             print(f"  {source_type:12} {consumers} fetch consumer(s): {result['imported']} of {N} in "
-                  f"{result['seconds']} s = {result['datasets_per_s']} datasets/s; peak RSS {result['peak_rss_mib']} "
-                  f"(load {before[0]} → {result['loadavg_after'][0]})", flush=True)
+                  f"{result['seconds']} s = {result['datasets_per_s']} datasets/s; peak RSS {result['peak_rss_mib']}; "
+                  f"CPU ms/dataset {result['cpu_ms_per_dataset']} (load {before[0]} → {result['loadavg_after'][0]})",
+                  flush=True)
     finally:
         server.stop()
         os.environ["OPENGOV_BENCH_FETCH_CONSUMERS"] = "1"
@@ -159,12 +190,15 @@ def main() -> None:
     with open(os.path.join(RESULTS, "harvest_consumers.json"), "w") as f:
         json.dump(report, f, indent=2)
     lines = [f"Harvest through the bench deployment's queue and supervised consumers, {N} datasets per run:", "",
-             "| harvester | fetch consumers | datasets/s | peak RSS per process (MiB) | load before → after |",
-             "| --- | --- | --- | --- | --- |"]
+             "| harvester | fetch consumers | datasets/s | peak RSS per process (MiB) | CPU ms per dataset, per process "
+             "| load before → after |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for r in runs:
         rss = ", ".join(f"{k} {v}" for k, v in sorted(r["peak_rss_mib"].items()))
+        cpu = ", ".join(f"{k} {v}" for k, v in sorted(r["cpu_ms_per_dataset"].items()))
         lines.append(f"| `{r['harvester']}` | {r['fetch_consumers']} | {r['datasets_per_s']} "
-                     f"({r['imported']} in {r['seconds']} s) | {rss} | {r['loadavg_before'][0]} → {r['loadavg_after'][0]} |")
+                     f"({r['imported']} in {r['seconds']} s) | {rss} | {cpu} | "
+                     f"{r['loadavg_before'][0]} → {r['loadavg_after'][0]} |")
     lines += ["", f"ours/stock per fetch consumer: **{report['ours_over_stock_per_consumer']}×** (goal ≥ {GOAL_PER_CONSUMER}×); "
               f"two fetch consumers / one: **{report['two_over_one_consumer']}×** (goal ≥ {GOAL_TWO}×)", ""]
     with open(os.path.join(RESULTS, "harvest_consumers.md"), "w") as f:

@@ -131,14 +131,17 @@ class OpengovCkanHarvester(HarvesterCore):
             return self._withdraw(obj)
         dataset = mapping.map_dataset(record, base)
 
-        existing = model.Package.get(dataset["id"])
+        # By id only (Package.get would also try it as a name: a second query, and a wrong match).
+        existing = model.Session.get(model.Package, dataset["id"])
         if existing is not None and existing.type == "harvest":
             existing = None
-        owner = owning_source(dataset["id"])
-        if existing is not None and owner != obj.source.id:
-            owner_text = source_title(owner) if owner else "a dataset made on this portal"
-            self._save_object_error(bilingual(MSG["conflict_id"], id=dataset["id"], owner=owner_text), obj, "Import")
-            return False
+        if existing is not None:
+            owner = owning_source(dataset["id"])
+            if owner != obj.source.id:
+                owner_text = source_title(owner) if owner else "a dataset made on this portal"
+                self._save_object_error(bilingual(MSG["conflict_id"], id=dataset["id"], owner=owner_text),
+                                        obj, "Import")
+                return False
         twin = reference_twin(dataset["reference_url_catalog"], dataset["id"], obj.source.id)
         if twin is not None:
             self._save_object_error(bilingual(MSG["conflict_ref"], ref=dataset["reference_url_catalog"], name=twin),
