@@ -215,6 +215,8 @@ def test_an_anonymous_answer_is_cached(deployment, records):
     assert first.headers["X-Cache-Status"] == "MISS"
     assert second.headers["X-Cache-Status"] == "HIT"
     assert "public" in second.headers["Cache-Control"] and "max-age=" in second.headers["Cache-Control"]
+    # The bounded stale window nginx honours (ckanext.opengov.cache_stale_seconds, docs/deployment.md).
+    assert "stale-while-revalidate=" in second.headers["Cache-Control"]
     assert second.json() == first.json()
 
 
