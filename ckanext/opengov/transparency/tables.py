@@ -65,8 +65,9 @@ def _ministries(conn, day, **_):
         yield row
 
 
-def _openness(conn, day, agency=None, **_):
-    stars = _stars_of(conn, day, agency)
+def _openness(conn, day, agency=None, agency_row=None, **_):
+    """``agency_row``: the agency's snapshot row when the caller has read it already."""
+    stars = agency_row["stars"] if agency_row else _stars_of(conn, day, agency)
     for level, count in enumerate(stars):
         yield {"stars": level, "datasets": count}
 
@@ -78,8 +79,10 @@ def _stars_of(conn, day, agency):
     return (queries.snapshot(conn, day) or {}).get("stars") or [0] * 6
 
 
-def _timeliness(conn, day, agency=None, **_):
-    if agency:
+def _timeliness(conn, day, agency=None, agency_row=None, **_):
+    if agency_row:
+        counts = agency_row["timeliness"]
+    elif agency:
         row = queries.agency_row(conn, day, agency)
         counts = row["timeliness"] if row else {}
     else:
