@@ -497,7 +497,7 @@ def save(results: list[dict], build_info: dict) -> None:
         stored = {"runs": {}, "builds": {}}
     stored["builds"][str(build_info["n"])] = {k: v for k, v in build_info.items() if k != "queries"}
     for r in results:
-        stored["runs"][f"{r['n']}/{r['topology']}"] = r
+        stored["runs"][f"{r['run']}/{r['n']}/{r['topology']}"] = r
     with open(path, "w", encoding="utf-8") as f:
         json.dump(stored, f, ensure_ascii=False, indent=1)
     with open(os.path.join(RESULTS, "solr_scale.md"), "w", encoding="utf-8") as f:
@@ -512,26 +512,26 @@ def report(stored: dict) -> str:
     for n, b in sorted(stored["builds"].items(), key=lambda kv: int(kv[0])):
         lines.append(f"- {int(n):,} documents built in {b['build_seconds']} s "
                      f"({int(n) / b['build_seconds']:.0f}/s), {b['bytes'] / 2**20:.0f} MiB of JSON")
-    lines += ["", "| docs | topology (nodes x shards x replicas) | index docs/s | index s | Thai query p50 / p95 / p99 ms | "
+    lines += ["", "| run | docs | topology (nodes x shards x replicas) | index docs/s | index s | Thai query p50 / p95 / p99 ms | "
               "QTime p95 ms | req/s | errors | per node after load: RSS / heap used MiB | after queries: RSS / heap used MiB | load before → after |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for key, r in sorted(stored["runs"].items(), key=lambda kv: (kv[1]["n"], kv[1]["topology"])):
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for key, r in sorted(stored["runs"].items(), key=lambda kv: (kv[1]["run"], kv[1]["when"])):
         q, i = r["queries"], r["index"]
         mem = lambda ms: "; ".join(f"{m['rss_mib']} / {m['heap_used_mib']}" for m in ms)  # noqa: E731
-        lines.append(f"| {r['n']:,} | {r['topology']} (heap {r['heap_per_node']}) | {i['docs_per_s']} | {i['seconds']} | "
+        lines.append(f"| {r['run']} | {r['n']:,} | {r['topology']} (heap {r['heap_per_node']}) | {i['docs_per_s']} | {i['seconds']} | "
                      f"{q['wall_ms']['p50']} / {q['wall_ms']['p95']} / {q['wall_ms']['p99']} | {q['qtime_ms']['p95']} | "
                      f"{q['requests_per_s']} | {q['errors']} | {mem(r['memory_after_load'])} | "
                      f"{mem(r['memory_after_queries'])} | {r['loadavg_before'][0]} → {r['loadavg_after'][0]} |")
-    by_n: dict[int, dict] = {}
+    by_run: dict[tuple, dict] = {}
     for r in stored["runs"].values():
-        by_n.setdefault(r["n"], {})[r["topology"]] = r
+        by_run.setdefault((r["run"], r["n"]), {})[r["topology"]] = r
     ratios = []
-    for n, runs in sorted(by_n.items()):
+    for (run, n), runs in sorted(by_run.items()):
         one = runs.get("1x1x1")
         for name, r in sorted(runs.items()):
             if one is None or name == "1x1x1":
                 continue
-            ratios.append(f"- {n:,} docs, {name} vs 1x1x1: indexing {r['index']['docs_per_s'] / one['index']['docs_per_s']:.2f}x "
+            ratios.append(f"- run {run}, {n:,} docs, {name} vs 1x1x1: indexing {r['index']['docs_per_s'] / one['index']['docs_per_s']:.2f}x "
                           f"the docs/s, Thai query p95 {r['queries']['wall_ms']['p95'] / max(one['queries']['wall_ms']['p95'], 1):.2f}x "
                           f"the time")
     if ratios:
@@ -557,8 +557,9 @@ def main() -> None:
         with open(paths(n)[1], encoding="utf-8") as f:
             build_info = json.load(f)
         results = []
+        run = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
         for spec in topologies:
-            results.append(run_topology(n, spec))
+            results.append(dict(run_topology(n, spec), run=run))
             save(results, build_info)
 
 
