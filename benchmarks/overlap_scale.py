@@ -55,6 +55,7 @@ def cmd_run(n: str) -> dict:
     from ckanext.opengov.overlap import clusters
 
     names = [f"หน่วยงานทดสอบที่ {i}" for i in range(AGENCIES)] + [f"Test agency {i}" for i in range(AGENCIES)]
+    load_start = round(os.getloadavg()[0], 1)
     began = time.perf_counter()
     profs, weights = clusters.profiles(records(int(n)), names)
     profiled = time.perf_counter()
@@ -63,12 +64,15 @@ def cmd_run(n: str) -> dict:
     groups = clusters.group(pairs)
     done = time.perf_counter()
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the forked profiling/verifying workers
     # On a shared machine wall time says more about the neighbours than about the code: the CPU
     # time and the load average around the run say how much.
     return {"datasets": int(n), "seconds": round(done - began, 1), "profile_s": round(profiled - began, 1),
             "candidates_and_verify_s": round(paired - profiled, 1), "group_s": round(done - paired, 2),
-            "cpu_user_s": round(usage.ru_utime, 1), "pairs": len(pairs), "groups": len(groups),
-            "peak_rss_mb": rss_mb(), "load_avg_1m_end": round(os.getloadavg()[0], 1)}
+            "cpu_user_s": round(usage.ru_utime, 1), "cpu_workers_s": round(workers.ru_utime, 1),
+            "pairs": len(pairs), "groups": len(groups), "peak_rss_mb": rss_mb(),
+            "peak_rss_worker_mb": round(workers.ru_maxrss / 1024, 1), "workers": clusters.WORKERS,
+            "load_avg_1m_start": load_start, "load_avg_1m_end": round(os.getloadavg()[0], 1)}
 
 
 def main(argv: list[str]) -> None:

@@ -60,7 +60,7 @@ _WORD = re.compile(r"[\w\u0E00-\u0E7F]")
 _NOMINAL = re.compile(r"^(?:การ|ความ|โรค)(?=[\u0E00-\u0E7F]{2})")
 
 
-@dataclass
+@dataclass(slots=True)
 class Breakdown:
     geo: str | None = None
     time: str | None = None
