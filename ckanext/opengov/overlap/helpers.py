@@ -13,6 +13,7 @@ FIELD_LABELS = {
     "own_records": N_("agency's own records"), "subject": N_("subject"),
     "measure": N_("what is measured (count, value, price, rate)"),
     "qualifier": N_("new or cumulative"),
+    "places": N_("place named (geographic extent)"),
 }
 
 
