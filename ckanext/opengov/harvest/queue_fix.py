@@ -158,7 +158,11 @@ def fetch_and_import_stages(harvester, obj):
     obj.import_finished = datetime.datetime.utcnow()
     if imported:  # a path that did not call core.finish: upstream's report
         obj.state = "COMPLETE"
-        obj.report_status = "deleted" if obj.current is False else "added"
+        if obj.current is False:
+            obj.report_status = "deleted"
+        else:
+            seen = model.Session.query(HarvestObject.id).filter_by(package_id=obj.package_id).limit(2).count()
+            obj.report_status = "updated" if seen == 2 else "added"
     else:
         obj.state, obj.report_status = "ERROR", "errored"
     obj.save()
