@@ -34,6 +34,10 @@ CANDIDATE_THRESHOLD = 0.2   # low on purpose: LSH proposes, verification decides
 # A sketch band shared by more records than this is a common word family, not a lead; so is a
 # record with more candidates than this in all.
 MAX_CANDIDATES_PER_RECORD = 200
+# A band bucket this full is read no further: its records share little more than a word family,
+# and the pairs of one such bucket alone (n²/2) would be most of the memory at catalog scale.
+MAX_BUCKET = 100
+PAIRS_PER_STEP = 1_000_000  # pairs built at once (memory stays flat)
 CONFIRMED = "duplicate"
 REJECTED = "not_duplicate"
 # Catalogs this large are profiled and verified on every core (forked workers, chunks of this
@@ -168,14 +172,18 @@ def candidates(profs: list[verify.Profile]) -> Iterable[tuple[int, int]]:
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         sizes = np.diff(np.r_[starts, len(sorted_keys)])
         band_codes = []
-        for size in sorted(set(sizes[(sizes >= 2) & (sizes <= MAX_CANDIDATES_PER_RECORD)].tolist())):
-            at = starts[sizes == size]
-            block = members[at[:, None] + np.arange(size)]          # one row per bucket
+        for size in sorted(set(sizes[(sizes >= 2) & (sizes <= MAX_BUCKET)].tolist())):
             i, j = np.triu_indices(size, 1)
-            a, b = block[:, i].ravel(), block[:, j].ravel()
-            lo, hi = np.minimum(a, b), np.maximum(a, b)
-            cross = agency[lo] != agency[hi]
-            band_codes.append(lo[cross] * n + hi[cross])
+            every = starts[sizes == size]
+            step = max(1, PAIRS_PER_STEP // len(i))
+            for first in range(0, len(every), step):
+                block = members[every[first:first + step, None] + np.arange(size)]  # a row per bucket
+                a, b = block[:, i].ravel(), block[:, j].ravel()
+                lo, hi = np.minimum(a, b), np.maximum(a, b)
+                cross = agency[lo] != agency[hi]
+                band_codes.append(lo[cross] * n + hi[cross])
+                if sum(len(c) for c in band_codes) > PAIRS_PER_STEP:
+                    band_codes = [_distinct(np.concatenate(band_codes))]
         if band_codes:
             codes.append(_distinct(np.concatenate(band_codes)))
         if len(codes) > 4:  # keep memory flat: merge as we go

@@ -230,11 +230,23 @@ def _thai_words() -> frozenset:
 
 def places(text: str) -> frozenset[str]:
     """The places a clean text names (lower-cased), e.g. {"น่าน"} for "... ในจังหวัดน่าน"."""
-    found = set()
+    return split_places(text)[0]
+
+
+def split_places(text: str) -> tuple[frozenset[str], str]:
+    """The places a clean text names, and the text without them: a place is the extent of the
+    data, compared on its own, not a subject word (two tables about one village share its name
+    and nothing else)."""
+    found, spans = set(), []
     if _PROVINCE is not None:
-        found.update(m.group(1) for m in _PROVINCE.finditer(text))
+        for m in _PROVINCE.finditer(text):
+            found.add(m.group(1))
+            spans.append(m.span())
     for m in _PLACE.finditer(text):
         name = m.group(1)
         if not _NOT_A_NAME.match(name) and name not in _thai_words() and name not in found:
             found.add(name)
-    return frozenset(found)
+            spans.append(m.span())
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return frozenset(found), text

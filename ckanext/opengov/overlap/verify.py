@@ -79,6 +79,7 @@ def _unit(value: str | None) -> str | None:
 def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Profile:
     title = normalise.clean(record.title, agencies, record.agency_names)
     found, subject = normalise.breakdown(title)
+    places, subject = normalise.split_places(subject)
     notes = normalise.clean((record.notes or "")[:normalise.MAX_NOTES_CHARS], agencies, record.agency_names)
     _, notes = normalise.breakdown(notes)
     notes_words = normalise.words(notes)
@@ -96,7 +97,7 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
         own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS),
         measures=frozenset(glossary.MEASURES[w] for w in said if w in glossary.MEASURES),
         qualifiers=frozenset(glossary.QUALIFIERS[w] for w in title_words if w in glossary.QUALIFIERS),
-        places=normalise.places(subject), latin=any(_latin(w) for w in (*said, *notes_words, *tags)))
+        places=places, latin=any(_latin(w) for w in (*said, *notes_words, *tags)))
 
 
 def share_strings(p: Profile) -> Profile:
