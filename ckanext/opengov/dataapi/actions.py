@@ -18,6 +18,11 @@ from ckanext.opengov.dataapi import jobs, status
 STALE_AFTER = dt.timedelta(hours=1)
 
 
+def has_file(resource: dict) -> bool:
+    """False for a table written through the DataStore API: there is no file to load."""
+    return resource.get("url_type") not in ("datastore", "datapusher", "xloader")
+
+
 @tk.chained_action
 def xloader_submit(up_func, context, data_dict):
     from ckanext.xloader.schema import xloader_submit_schema
@@ -31,21 +36,27 @@ def xloader_submit(up_func, context, data_dict):
         resource = tk.get_action("resource_show")(context, {"id": resource_id})
     except tk.ObjectNotFound:
         return False
-    if resource.get("url_type") in ("datastore", "datapusher", "xloader"):
-        return False  # the table is written through the DataStore API, there is no file
+    if not has_file(resource):
+        return False
     current = status.read(resource_id)
     if current and current["state"] in ("pending", "running") and not data.get("sync"):
         updated = dt.datetime.fromisoformat(current["last_updated"])
         if dt.datetime.utcnow() - updated < STALE_AFTER:
             return False
-    status.write(resource_id, "pending")
+    queue(resource_id, at_front=bool(data.get("sync")))
+    return True
+
+
+def queue(resource_id: str, at_front: bool = False, new: bool = False) -> None:
+    """Mark the resource's table pending and put its load on the jobs queue. `new`: the resource
+    was created in this request, so it has no load status to look up first."""
+    status.write(resource_id, "pending", new=new)
     tk.enqueue_job(
         jobs.load_resource, [resource_id],
         title=f"opengov load table: resource {resource_id}",
         rq_kwargs={"timeout": int(tk.config.get("ckanext.xloader.job_timeout") or 3600),
-                   "at_front": bool(data.get("sync"))},
+                   "at_front": at_front},
     )
-    return True
 
 
 def get_actions() -> dict:

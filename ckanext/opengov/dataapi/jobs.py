@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import tempfile
+import time
 
 import ckan.plugins.toolkit as tk
 
@@ -35,7 +36,7 @@ def load_resource(resource_id: str) -> None:
     """Enqueued by actions.xloader_submit; the outcome goes to the resource's load status."""
     status.write(resource_id, "running")
     try:
-        resource = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
+        resource = _committed_resource(resource_id)
         with fetch.resource_file(resource) as source:
             with open(source, "rb") as handle:
                 head = handle.read(8)
@@ -60,6 +61,19 @@ def load_resource(resource_id: str) -> None:
         "encoding": info["encoding"], "rows": info["rows"], "format": fmt})
     _views(resource_id)
     log.info("resource %s loaded: %s rows (%s, %s)", resource_id, info["rows"], fmt, info["encoding"])
+
+
+def _committed_resource(resource_id: str, tries: int = 10, pause: float = 0.5) -> dict:
+    """The resource, once the request that queued its load has committed it: a dataset's
+    resources are queued from inside its package_create (hooks.py), and the worker can be
+    faster than that transaction. Bounded: a resource still missing after ~5 s is not there."""
+    for attempt in range(tries):
+        try:
+            return tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
+        except tk.ObjectNotFound:
+            if attempt == tries - 1:
+                raise
+            time.sleep(pause)
 
 
 @contextlib.contextmanager

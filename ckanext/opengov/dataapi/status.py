@@ -24,7 +24,9 @@ def read(resource_id: str) -> dict | None:
             "message": (error or {}).get("message") if isinstance(error, dict) else None}
 
 
-def write(resource_id: str, state: str, message: str | None = None, value: dict | None = None) -> None:
+def write(resource_id: str, state: str, message: str | None = None, value: dict | None = None,
+          new: bool = False) -> None:
+    """`new`: the resource has no status yet (created in this request), so none is looked up."""
     from ckan import model
 
     task = dict(TASK, entity_id=resource_id, state=state,
@@ -33,7 +35,8 @@ def write(resource_id: str, state: str, message: str | None = None, value: dict 
                 error=json.dumps({"message": message} if message else {}, ensure_ascii=False))
     current = None
     try:
-        current = tk.get_action("task_status_show")({"ignore_auth": True}, dict(TASK, entity_id=resource_id))
+        if not new:
+            current = tk.get_action("task_status_show")({"ignore_auth": True}, dict(TASK, entity_id=resource_id))
     except tk.ObjectNotFound:
         pass
     if current:
