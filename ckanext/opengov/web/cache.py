@@ -1,8 +1,8 @@
 """A bounded stale-while-revalidate on the anonymous answers CKAN marks public.
 
-CKAN sends ``public, max-age=<ckan.cache_expires>, must-revalidate``. When such an entry expires
-in nginx's cache, every request for it waited on the one request re-rendering it
-(``proxy_cache_lock``), seconds under load. With ``stale-while-revalidate=N`` (RFC 5861) nginx
+CKAN sends ``public, max-age=<ckan.cache_expires>, must-revalidate``. When such an entry expired
+in nginx's cache, every request for it went to CKAN until one answer was stored again
+(``proxy_cache_lock`` only holds back requests for a new entry), seconds under load. With ``stale-while-revalidate=N`` (RFC 5861) nginx
 (``proxy_cache_background_update on``, dev/nginx.conf.in) serves the expired copy for at most N
 more seconds while one background request renders the page again. The bound is the point: a page
 whose refresh answers 403/404 (the dataset went private) is not stored, and after
