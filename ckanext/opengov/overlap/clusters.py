@@ -3,8 +3,8 @@
 1. Profile every record (normalise.py, verify.py) and count document frequencies.
 2. Candidates: MinHash sketches (datasketch) of each title's subject words and trigrams, cut
    into LSH bands; each band's keys are sorted once (numpy) and records sharing a key are
-   candidates, so the work grows as n log n; a bucket or record with more than 200 candidates
-   is a word family and skipped. Only 28 band keys per record are kept, never the sketch.
+   candidates, so the work grows as n log n; a bucket of more than 100 records, or a record
+   with more than 200 candidates, is a word family and skipped. Only 28 band keys per record are kept, never the sketch.
    Profiling and verification run on every core (forked workers) once a catalog has more than
    one chunk of records.
 3. Verify each cross-agency candidate on text and structured evidence (verify.compare).
