@@ -139,9 +139,10 @@ BENCH_ENV := CKAN_SQLALCHEMY_URL=postgresql://ckan:ckan@127.0.0.1:$(PG_PORT)/cka
              CKAN_SOLR_URL=http://127.0.0.1:$(SOLR_PORT)/solr/ckan_test \
              CKAN_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/2
 
-# Side-by-side measurements (ours beside the stock component, same data, same run). The last two
-# go through the bench deployment (dev/bench-deployment.sh: nginx :5010, stock CKAN :5011), which
-# is stopped at the end. One of them: make bench BENCH=pages (docs/benchmarks.md).
+# Side-by-side measurements (ours beside the stock component, same data, same run).
+# harvest_consumers and pages go through the bench deployment (dev/bench-deployment.sh: nginx
+# :5010, stock CKAN :5011), harvest_sources and solr_scale through dev/cluster.sh; each is stopped
+# at the end. One of them: make bench BENCH=pages (docs/benchmarks.md).
 BENCH ?= search_relevance transparency overlap_quality overlap_scale linkcheck dataapi_load harvest_throughput harvest_consumers harvest_sources pages solr_scale
 bench: services
 	@$(BENCH_ENV) $(CKAN) -c test.ini db upgrade >$(DEV)/logs/bench-db.log 2>&1 || { echo "error: ckan db upgrade for benchmarks failed; see $(DEV)/logs/bench-db.log" >&2; exit 1; }
