@@ -62,9 +62,12 @@ def _chart(kind: str, labels_: list, series: list[tuple[str, list]], horizontal=
                       ensure_ascii=False, default=str)
 
 
-def _figure(key: str, rows: list[dict], chart: str | None, agency: str | None = None) -> dict:
+def _figure(key: str, rows: list[dict], chart: str | None, agency: str | None = None,
+            total: int | None = None) -> dict:
+    """`total`: the whole table's row count when `rows` holds only its first rows."""
     table = tables.TABLES[key]
     return {"key": key, "title": tk._(table.title), "rows": rows, "chart": chart,
+            "total": len(rows) if total is None else total,
             "columns": [(k, tk._(label)) for k, label in table.columns],
             "downloads": {fmt: tk.h.url_for("opengov_transparency.download", table=key, fmt=fmt,
                                             agency=agency) for fmt in FORMATS}}
@@ -118,18 +121,6 @@ def index():
     return tk.render("opengov/transparency/index.html", dict(extra, figures=figures, day=day, totals=totals))
 
 
-class Head(list):
-    """The first rows of a longer table: len() is the whole table's, so the figure snippet's
-    "Showing 100 of 8,000 rows" stays true while only the rows it shows are read."""
-
-    def __init__(self, rows, total: int):
-        super().__init__(rows)
-        self.total = total
-
-    def __len__(self) -> int:
-        return self.total
-
-
 def _harvest_figure(conn, day, agency: dict | None = None, own: bool = False):
     """Harvest sources (of one agency); its own admins see more of a clean URL (source_url.py).
     Read on every request (a source made private since the refresh drops out), so only the
@@ -137,12 +128,11 @@ def _harvest_figure(conn, day, agency: dict | None = None, own: bool = False):
     org = agency["org_id"] if agency else None
     limit = None if agency else HARVEST_SHOWN  # an agency's scorecard lists all its sources
     rows = list(tables.TABLES["harvest"].rows(conn, day, agency=org, include_private=own, limit=limit))
-    if limit and len(rows) == limit:
-        rows = Head(rows, tables.harvest_count(conn, day, org))
+    total = tables.harvest_count(conn, day, org) if limit and len(rows) == limit else None
     for row in rows:
         row["status"] = labels.translated(labels.HARVEST, row["status"])
     names.agency_rows_for_view(rows, "agency", "agency_title")
-    return _figure("harvest", rows, None, agency["name"] if agency else None)
+    return _figure("harvest", rows, None, agency["name"] if agency else None, total=total)
 
 
 def _index_figures(conn, day) -> dict:
