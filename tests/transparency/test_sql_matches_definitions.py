@@ -11,30 +11,33 @@ from ckanext.opengov.transparency.metrics import completeness, openness
 from ckanext.opengov.transparency.metrics import timeliness as tl
 from tests.factories import agency, tgdc_dataset
 
-TODAY = dt.date.today()
-CASES = [
-    dict(license_id="Open Data Common", formats=["xlsx"], update_frequency_unit="วันทำการ",
-         last_updated_date=str(TODAY - dt.timedelta(days=2))),
-    dict(license_id="Creative Commons Attribution Share-Alike", formats=[".csv", "PDF"],
-         update_frequency_unit="ครึ่งปี", update_frequency_interval=2,
-         last_updated_date=str(TODAY - dt.timedelta(days=120))),
-    dict(license_id="Creative Commons Attribution Non-Commercial", formats=["JSON-LD"],
-         update_frequency_unit="ไม่ทราบ"),
-    dict(license_id="Open Data Common", formats=["SPARQL", "rdf"], update_frequency_unit="สัปดาห์",
-         last_updated_date=str(TODAY - dt.timedelta(days=400))),
-    dict(license_id="Open Data Common", formats=["PDF"], update_frequency_unit="วัน",
-         last_updated_date=str(TODAY - dt.timedelta(days=1))),
-    dict(license_id="Open Data Common", formats=[], update_frequency_unit="เดือน",
-         last_updated_date=str(TODAY - dt.timedelta(days=40))),
-    dict(license_id="Open Data Common", formats=["Shapefile", "mp4"], update_frequency_unit="ปี",
-         last_updated_date=str(TODAY - dt.timedelta(days=500)), legacy_missing=("geo_coverage", "data_source")),
-]
+
+def cases(today: dt.date) -> list[dict]:
+    """Datasets dated relative to `today` (taken when the test runs, not when it is collected:
+    a run that crosses midnight UTC would otherwise compare against yesterday)."""
+    return [
+        dict(license_id="Open Data Common", formats=["xlsx"], update_frequency_unit="วันทำการ",
+             last_updated_date=str(today - dt.timedelta(days=2))),
+        dict(license_id="Creative Commons Attribution Share-Alike", formats=[".csv", "PDF"],
+             update_frequency_unit="ครึ่งปี", update_frequency_interval=2,
+             last_updated_date=str(today - dt.timedelta(days=120))),
+        dict(license_id="Creative Commons Attribution Non-Commercial", formats=["JSON-LD"],
+             update_frequency_unit="ไม่ทราบ"),
+        dict(license_id="Open Data Common", formats=["SPARQL", "rdf"], update_frequency_unit="สัปดาห์",
+             last_updated_date=str(today - dt.timedelta(days=400))),
+        dict(license_id="Open Data Common", formats=["PDF"], update_frequency_unit="วัน",
+             last_updated_date=str(today - dt.timedelta(days=1))),
+        dict(license_id="Open Data Common", formats=[], update_frequency_unit="เดือน",
+             last_updated_date=str(today - dt.timedelta(days=40))),
+        dict(license_id="Open Data Common", formats=["Shapefile", "mp4"], update_frequency_unit="ปี",
+             last_updated_date=str(today - dt.timedelta(days=500)), legacy_missing=("geo_coverage", "data_source")),
+    ]
 
 
 def test_every_stored_figure_equals_its_definition(clean_db, clean_index, api, cli):
     org = api("organization_create", **agency(name="agency-sql"))
     names = []
-    for number, case in enumerate(CASES):
+    for number, case in enumerate(cases(dt.datetime.utcnow().date())):
         case = dict(case)
         formats = case.pop("formats")
         missing = case.pop("legacy_missing", ())
@@ -52,7 +55,8 @@ def test_every_stored_figure_equals_its_definition(clean_db, clean_index, api, c
 
     with model.meta.engine.connect() as conn:
         stored = {r.name: r for r in conn.execute(text(
-            "SELECT name, stars, completeness, missing_fields, timeliness FROM opengov_tr_dataset"))}
+            "SELECT name, stars, completeness, missing_fields, timeliness, snapshot_date "
+            "FROM opengov_tr_dataset"))}
     for name in names:
         model.Session.remove()
         shown = api("package_show", id=name)
@@ -61,7 +65,7 @@ def test_every_stored_figure_equals_its_definition(clean_db, clean_index, api, c
             openness.dataset_stars([r["format"] for r in shown["resources"]], shown["license_id"]),
             completeness.missing_fields(shown),
             tl.status(shown["update_frequency_unit"], shown.get("update_frequency_interval"),
-                      dt.date.fromisoformat(last[:10]), TODAY),
+                      dt.date.fromisoformat(last[:10]), stored[name].snapshot_date),  # the refresh's day
         )
         row = stored[name]
         assert (row.stars, list(row.missing_fields), row.timeliness) == expected, name
