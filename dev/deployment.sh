@@ -98,6 +98,9 @@ report_failures() {
   done <<<"$down"
 }
 
+# A fingerprint of the extension's Python code.
+code_sum() { find "$ROOT/ckanext" -name '*.py' -print0 | sort -z | xargs -0 cat | sha1sum; }
+
 start() {
   install_tools
   stop_legacy
@@ -112,6 +115,10 @@ start() {
     if [[ $(sha1sum <"$INI") != "$(cat "$DEPLOY_DIR/ini.sha1" 2>/dev/null)" ]]; then
       say "$INI changed: restarting every process"
       ctl restart all >/dev/null 2>&1 || true
+    elif [[ $(code_sum) != "$(cat "$DEPLOY_DIR/code.sha1" 2>/dev/null)" ]]; then
+      # The web workers reload below; the long-running commands would keep the old code.
+      say "The extension's code changed: restarting the workers, consumers and scheduler"
+      ctl status | awk '$1 !~ /^(web|nginx)$/ {print $1}' | xargs -r -n1 "$SUPERVISORCTL" -c "$CONF" restart >/dev/null 2>&1 || true
     fi
     ctl start all >/dev/null 2>&1 || true
     # Graceful reloads: nginx re-reads its configuration, gunicorn replaces its workers (they
@@ -127,6 +134,7 @@ start() {
       || die "supervisord did not start; see $DEPLOY_LOG_DIR/deploy.log and $DEPLOY_LOG_DIR/supervisord.log"
   fi
   sha1sum <"$INI" >"$DEPLOY_DIR/ini.sha1"
+  code_sum >"$DEPLOY_DIR/code.sha1"
   if ! wait_until 180 "the portal" web_ready; then
     report_failures
     die "the portal does not answer at $URL; see the logs in $DEPLOY_LOG_DIR"

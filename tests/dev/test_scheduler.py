@@ -156,3 +156,43 @@ def test_the_scheduler_reads_the_sites_redis_from_its_ini(tmp_path):
     assert scheduler.site_redis(str(ini)) == ("redis://127.0.0.1:6380/7", "portal-x")
     (tmp_path / "bare.ini").write_text("[app:main]\n")
     assert scheduler.site_redis(str(tmp_path / "bare.ini")) == (None, "default")
+
+
+def test_harvest_run_starts_ckan_only_when_ckanext_harvest_has_something_to_do(clean_db, tmp_path):
+    """`harvester run` starts CKAN (seconds of CPU) to close jobs and start scheduled sources;
+    on an idle portal the scheduler asks the database first and skips it."""
+    import ckan.plugins.toolkit as tk
+    from ckan.tests import factories
+    from ckanext.harvest.model import HarvestJob, HarvestSource
+    from tests.harvest.helpers import create_source
+
+    database = tk.config.get("sqlalchemy.url")
+    harvest = task("harvest-run")
+
+    def runs() -> list[str]:
+        started, state = [], scheduler.State(str(tmp_path / uuid.uuid4().hex))
+        scheduler.run_due([harvest], state, "node", lambda t: started.append(t.name),
+                          lambda t: scheduler.has_work(database, t))
+        assert state.last("harvest-run")  # asked again only when next due, run or not
+        return started
+
+    assert runs() == []  # no source, no job
+    source = create_source("http://127.0.0.1:9/", factories.Organization()["id"])  # MANUAL
+    assert runs() == []
+    job = tk.get_action("harvest_job_create")({"ignore_auth": True, "user": tk.get_action(
+        "get_site_user")({"ignore_auth": True}, {})["name"]}, {"source_id": source["id"], "run": False})
+    assert runs() == ["harvest-run"]  # a job to start or close
+    job_row = HarvestJob.get(job["id"])
+    job_row.status = "Finished"
+    job_row.save()
+    assert runs() == []
+    source_row = HarvestSource.get(source["id"])
+    source_row.frequency, source_row.next_run = "DAILY", None
+    source_row.save()
+    assert runs() == ["harvest-run"]  # a scheduled source never run
+    source_row.active = False
+    source_row.save()
+    assert runs() == []
+    # The question cannot be asked (nothing listens there): the command runs and reports.
+    assert scheduler.has_work("postgresql://ckan:ckan@127.0.0.1:9/none", harvest)
+    assert scheduler.has_work(database, task("transparency-refresh"))  # no question: runs

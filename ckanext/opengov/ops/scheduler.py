@@ -42,6 +42,22 @@ class Task:
     timeout: int                   # seconds; the command is killed after this
     every: Optional[int] = None    # seconds between starts, or
     daily_at: Optional[dt.time] = None  # once a day, at this local time or as soon after as possible
+    # SQL answering whether the command has anything to do (a row: yes). A command that would
+    # only start CKAN to find nothing (seconds of CPU) is skipped; when the question cannot be
+    # asked (database down, tables missing) the command runs and reports the problem itself.
+    work_sql: Optional[str] = None
+
+
+# What `harvester run` acts on (ckanext-harvest's harvest_jobs_run): jobs to close or whose queue
+# items to resubmit (Running; New ones too, to be safe), and sources whose schedule is due
+# (its _make_scheduled_jobs: active, not MANUAL, next_run unset or past, in UTC).
+HARVEST_WORK_SQL = """
+SELECT 1 FROM harvest_job WHERE status IN ('New', 'Running')
+UNION ALL
+SELECT 1 FROM harvest_source WHERE active AND frequency <> 'MANUAL'
+  AND (next_run IS NULL OR next_run <= (now() AT TIME ZONE 'utc'))
+LIMIT 1
+"""
 
 
 def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> list[Task]:
@@ -53,7 +69,10 @@ def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> 
         # machine: 8,000 sources extrapolate to ~2 h, docs/cluster.md); a run killed between
         # creating a job and queueing it leaves that job New, and ckanext-harvest never starts
         # another for the source. Only one runs at a time across the cluster (the claim).
-        Task("harvest-run", ("harvester", "run"), timeout=4 * 3600, every=harvest_every),
+        # On an idle portal it is skipped (HARVEST_WORK_SQL): starting CKAN every minute on
+        # every cluster for nothing costs a core-second or more each time.
+        Task("harvest-run", ("harvester", "run"), timeout=4 * 3600, every=harvest_every,
+             work_sql=HARVEST_WORK_SQL),
         # The transparency snapshot (figures by agency and ministry) for the public pages.
         Task("transparency-refresh", ("opengov", "transparency", "refresh"), timeout=3 * 3600,
              daily_at=transparency_at),
@@ -168,15 +187,43 @@ class SharedState:
         return f"{self.key}:running:{task.name}"
 
 
-def site_redis(ini: str) -> tuple[Optional[str], str]:
-    """The Redis URL and site id the .ini names (no interpolation: these are plain values)."""
+def _ini_value(ini: str, key: str, default: Optional[str] = None) -> Optional[str]:
+    """A plain value of the .ini's [app:main] (no interpolation). The deployments start the
+    scheduler without CKAN_* variables, so the .ini is what its commands read too."""
     import configparser
 
     parser = configparser.RawConfigParser(strict=False)
     parser.read(ini)
-    section = "app:main"
-    get = lambda key, default=None: parser.get(section, key, fallback=default)  # noqa: E731
-    return get("ckan.redis.url"), get("ckan.site_id", "default")
+    return parser.get("app:main", key, fallback=default)
+
+
+def site_redis(ini: str) -> tuple[Optional[str], str]:
+    """The Redis URL and site id the .ini names."""
+    return _ini_value(ini, "ckan.redis.url"), _ini_value(ini, "ckan.site_id", "default")
+
+
+def site_database(ini: str) -> Optional[str]:
+    return _ini_value(ini, "sqlalchemy.url")
+
+
+def has_work(database_url: Optional[str], task: Task) -> bool:
+    """Whether ``task`` has something to do; True when it has no question or it cannot be asked."""
+    if task.work_sql is None or not database_url:
+        return True
+    import psycopg2
+
+    conn = None
+    try:
+        conn = psycopg2.connect(database_url, connect_timeout=10, options="-c statement_timeout=10000")
+        with conn.cursor() as cursor:
+            cursor.execute(task.work_sql)
+            return cursor.fetchone() is not None
+    except psycopg2.Error as error:
+        log(f"{task.name}: could not ask the database whether there is work ({error}); running it")
+        return True
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 def log(message: str) -> None:
@@ -212,6 +259,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     schedule = tasks(args.harvest_every, dt.time.fromisoformat(args.transparency_at))
     redis_url, site_id = site_redis(args.ini)
+    database_url = site_database(args.ini)
     state = SharedState(redis_url, site_id, args.lease) if redis_url else State(args.state_dir)
     holder = f"{os.uname().nodename}:{os.getpid()}"
     for task in schedule:
@@ -222,20 +270,23 @@ def main(argv: Optional[list[str]] = None) -> None:
 
     while True:
         try:
-            run_due(schedule, state, holder, lambda task: run(args.ckan, args.ini, task))
+            run_due(schedule, state, holder, lambda task: run(args.ckan, args.ini, task),
+                    lambda task: has_work(database_url, task))
         except (RedisDown, RedisSlow) as error:  # Redis restarting: wait for it, do not die
             log(f"the shared schedule is unreachable ({error}); trying again in 5s")
             time.sleep(5)
         time.sleep(1)
 
 
-def run_due(schedule: list[Task], state, holder: str, start) -> None:
-    """Starts (``start(task)``) each task that is due and that this scheduler could claim."""
+def run_due(schedule: list[Task], state, holder: str, start, has_work=lambda task: True) -> None:
+    """Starts (``start(task)``) each task that is due, that this scheduler could claim and that
+    has work; one without work counts as run (asked again when it is next due)."""
     for task in schedule:
         now = dt.datetime.now()
         if due(task, now, state.last(task.name)) and state.claim(task, holder):
             with _renewed(state, task, holder):
-                start(task)
+                if has_work(task):
+                    start(task)
                 # Recorded when the command has ended: one killed midway (with the scheduler)
                 # runs again when a scheduler is back.
                 state.done(task.name, now)
