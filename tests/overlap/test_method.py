@@ -161,3 +161,25 @@ def test_pipeline_finds_cross_agency_pairs_only_and_respects_judgements():
     assert sorted(g.members for g in groups) == [[0, 1], [1, 2]]
     groups, _ = clusters.find_groups(records, AGENCIES, {(0, 1): clusters.REJECTED, (0, 3): clusters.CONFIRMED})
     assert sorted(g.members for g in groups) == [[0, 3], [1, 2]]
+
+
+# ---- concepts (WordNet): subjects no word list here names
+
+def test_thai_and_english_titles_meet_on_wordnet_concepts_and_only_there():
+    """The Thai WordNet PyThaiNLP ships and WordNet 3.0 share synsets: "ช้าง" meets "elephants",
+    "เกลือ" meets "salt", though no glossary names them; another animal does not."""
+    assert judge(rec("a", "Domestic elephants by province, 2022"), rec("b", "จำนวนช้างเลี้ยง รายจังหวัด 2565")).duplicate
+    assert judge(rec("a", "Salt production by province 2023"), rec("b", "ปริมาณการผลิตเกลือ รายจังหวัด 2566")).duplicate
+    assert not judge(rec("a", "Domestic elephants by province, 2022"), rec("b", "จำนวนม้า รายจังหวัด 2565")).duplicate
+    assert not judge(rec("a", "Honey production by province 2023"), rec("b", "ปริมาณการผลิตเกลือ รายจังหวัด 2566")).duplicate
+    # The concept carries the pair; the breakdown still decides.
+    assert not judge(rec("a", "Salt production by month 2023"), rec("b", "ปริมาณการผลิตเกลือ รายจังหวัด 2566")).duplicate
+
+
+def test_wordnet_concepts_of_thai_synonyms_and_english_words():
+    from ckanext.opengov.overlap import wordnet
+
+    assert set(wordnet.concepts("โลหิต")) & set(wordnet.concepts("เลือด"))
+    assert set(wordnet.concepts("blood")) & set(wordnet.concepts("โลหิต"))
+    assert wordnet.phrase_concepts(("exchange", "rate")) & set(wordnet.concepts("อัตราแลกเปลี่ยน"))
+    assert wordnet.concepts("ไม่มีคำนี้ในพจนานุกรม") == () and wordnet.concepts("zzzq") == ()

@@ -71,7 +71,8 @@ def _sketch(p: verify.Profile) -> MinHash | None:
     if not p.title_words:  # a title with no subject left is no evidence of duplication
         return None
     # Trigrams apart from words: "ขยะ" is both, and a one-word subject still needs a sketch.
-    feats = set(p.title_words) | {"#" + g for g in p.grams}
+    # Concepts too: a Thai and an English title share no word or trigram, only concepts.
+    feats = set(p.title_words) | {"#" + g for g in p.grams} | set(verify.concept_terms(p))
     m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     m.update_batch([f.encode("utf-8") for f in feats])
     return m

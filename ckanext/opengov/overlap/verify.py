@@ -10,15 +10,17 @@ character trigrams of the title's subject (Thai compounds are written in several
 from __future__ import annotations
 
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 
-from ckanext.opengov.overlap import glossary, normalise
+from ckanext.opengov.overlap import glossary, normalise, wordnet
 
 THRESHOLD = 0.52           # similarity at or above which a pair with no conflict is a duplicate
 WORD_SHARE = 0.55          # of the blend; the rest is character trigrams
 NOTES_WEIGHT = 0.3         # description words count less than title words
 TAG_WEIGHT = 0.5
+CONCEPT_WEIGHT = 0.0       # a WordNet concept of a title word (Thai and English words meet there)
 FIELD_BONUS = 0.03         # per structured field that agrees
 FIELD_PENALTY = 0.06       # per soft field that disagrees
 # Kinds of data that cannot be the same series (a list of schools is not a count of schools).
@@ -58,6 +60,11 @@ class Profile:
     qualifiers: frozenset = field(default_factory=frozenset)  # flow (new) or stock (cumulative)
     places: frozenset = field(default_factory=frozenset)      # named places: the geographic extent
     latin: bool = False                                        # has English (or other Latin) words
+    concepts: frozenset = field(default_factory=frozenset)    # WordNet synsets the title's words name
+    english: bool = False                                      # a title with no Thai letter
+
+
+_THAI_LETTER = re.compile("[\u0E01-\u0E4E]")
 
 
 def _grams(words: tuple) -> tuple:
@@ -97,13 +104,16 @@ def profile(record: Record, agencies: normalise.AgencyNames | None = None) -> Pr
         own_records=any(w in "".join(title_words) for w in glossary.SELF_SUBJECTS),
         measures=frozenset(glossary.MEASURES[w] for w in said if w in glossary.MEASURES),
         qualifiers=frozenset(glossary.QUALIFIERS[w] for w in title_words if w in glossary.QUALIFIERS),
-        places=places, latin=any(_latin(w) for w in (*said, *notes_words, *tags)))
+        places=places, latin=any(_latin(w) for w in (*said, *notes_words, *tags)),
+        concepts=frozenset(_interned(wordnet.phrase_concepts(title_words))),
+        english=bool(title_words) and not _THAI_LETTER.search(subject))
 
 
 def share_strings(p: Profile) -> Profile:
     """Re-intern a profile's words and trigrams (a profile from a worker arrives with copies)."""
     p.title_words, p.notes_words, p.tags, p.grams = (
         _interned(p.title_words), _interned(p.notes_words), _interned(p.tags), _interned(p.grams))
+    p.concepts = frozenset(_interned(p.concepts))
     return p
 
 
@@ -116,7 +126,7 @@ class Weights:
 
     def add(self, p: Profile) -> None:
         self.n += 1
-        for term in {*p.title_words, *p.notes_words, *p.tags, *("#" + g for g in p.grams)}:
+        for term in {*p.title_words, *p.notes_words, *p.tags, *("#" + g for g in p.grams), *concept_terms(p)}:
             self.df[term] = self.df.get(term, 0) + 1
 
     def idf(self, term: str) -> float:
@@ -125,9 +135,15 @@ class Weights:
     def vectors(self, p: Profile) -> tuple[dict, dict]:
         """Unit TF-IDF vectors of words and of title trigrams (computed once per record)."""
         words = _unit_vector(_vector([(w, 1.0) for w in p.title_words] + [(w, TAG_WEIGHT) for w in p.tags]
-                                     + [(w, NOTES_WEIGHT) for w in p.notes_words], self))
+                                     + [(w, NOTES_WEIGHT) for w in p.notes_words]
+                                     + [(c, CONCEPT_WEIGHT) for c in concept_terms(p)], self))
         grams = _unit_vector(_vector([("#" + g, 1.0) for g in p.grams], self))
         return words, grams
+
+
+def concept_terms(p: Profile) -> list[str]:
+    """A profile's concepts as terms ("~" + synset): language-neutral, compared like words."""
+    return ["~" + c for c in p.concepts]
 
 
 def _vector(terms_weights, weights: Weights) -> dict[str, float]:
@@ -205,7 +221,7 @@ _STOPWORDS = _stopwords()
 
 
 def _latin(term: str) -> bool:
-    return term.lstrip("#").isascii()
+    return not term.startswith("~") and term.lstrip("#").isascii()
 
 
 def _has_latin(p: Profile) -> bool:
@@ -218,11 +234,37 @@ def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
     it cannot be compared, so it is not counted. (A compound holding one of b's words is not
     b's word: "สถานีตำรวจ" is not "สถานี".)"""
     text = "".join(b.title_words)
-    latin_b = _has_latin(b)
+    latin_b, thai_b = _has_latin(b), not _english_title(b)
     return max((weights.idf(w) for w in a.title_words
                 if not (w in text or w in _STOPWORDS or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w)
-                        or (_latin(w) and not latin_b))),
+                        or (_latin(w) and not latin_b) or not b.concepts.isdisjoint(wordnet.concepts(w))
+                        or (not thai_b and not _latin(w) and not wordnet.concepts(w)))),
                default=0.0)
+
+
+def _english_title(p: Profile) -> bool:
+    """A title written in English: against a Thai one, only concepts can be compared (a Thai
+    word WordNet does not know says nothing against it, as an unknown English word says nothing
+    against a Thai-only record)."""
+    return p.english
+
+
+def _crossing_terms(p: Profile, other: Profile, weights: Weights) -> dict:
+    """The unit vector of p's title words compared with a title in the other language: a word
+    that names a concept of the other title becomes that concept, a word that cannot be
+    compared (no concept, and not written the same in both) is left out."""
+    vec: dict[str, float] = {}
+    english_other = _english_title(other)
+    for w in p.title_words:
+        shared = other.concepts.intersection(wordnet.concepts(w))
+        if shared:
+            term = "~" + min(shared)
+        elif w in other.title_words or (wordnet.concepts(w) and (_latin(w) or not english_other)):
+            term = w
+        else:
+            continue
+        vec[term] = weights.idf(term)
+    return _unit_vector(vec)
 
 
 def _comparable(vec: dict) -> dict:
@@ -241,15 +283,21 @@ def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHO
     (wa, ga), (wb, gb) = vectors_a or weights.vectors(a), vectors_b or weights.vectors(b)
     if _has_latin(a) != _has_latin(b):  # unmapped English words would only dilute the cosine
         wa, ga, wb, gb = _comparable(wa), _comparable(ga), _comparable(wb), _comparable(gb)
-    similarity = WORD_SHARE * _dot(wa, wb) + (1 - WORD_SHARE) * _dot(ga, gb)
+    if _english_title(a) != _english_title(b):
+        # A Thai title against an English one: no trigram and few words in common by nature; what
+        # both name is their concepts.
+        similarity = _dot(_crossing_terms(a, b, weights), _crossing_terms(b, a, weights))
+    else:
+        similarity = WORD_SHARE * _dot(wa, wb) + (1 - WORD_SHARE) * _dot(ga, gb)
     hard, soft, same = _conflicts_and_matches(a, b)
     score = similarity + FIELD_BONUS * len(same) - FIELD_PENALTY * len(soft)
     shared_title = set(a.title_words) & set(b.title_words)
+    shared_concepts = {"~" + c for c in a.concepts & b.concepts}
     # When each title has a word the other lacks that is rarer than anything they share, they
     # share only their framing ("ผลการสำรวจสถานี..."): two different subjects.
-    shared_max = max((weights.idf(t) for t in shared_title), default=0.0)
+    shared_max = max((weights.idf(t) for t in shared_title | shared_concepts), default=0.0)
     if min(_unmatched(a, b, weights), _unmatched(b, a, weights)) > shared_max:
         hard.append("subject")
     terms = sorted(shared_title | (set(a.tags) & set(b.tags)), key=lambda t: (-weights.idf(t), t))[:6]
-    duplicate = not hard and score >= threshold and bool(shared_title or similarity >= threshold + 0.1)
+    duplicate = not hard and score >= threshold and bool(shared_title or shared_concepts or similarity >= threshold + 0.1)
     return Verdict(duplicate, round(min(1.0, max(0.0, score)), 3), terms, same, hard + soft)
