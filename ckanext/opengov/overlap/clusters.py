@@ -25,7 +25,7 @@ from typing import Iterable
 import numpy as np
 from datasketch import MinHash
 
-from ckanext.opengov.overlap import verify
+from ckanext.opengov.overlap import verify, wordnet
 from ckanext.opengov.overlap.normalise import AgencyNames
 
 NUM_PERM = 64
@@ -133,6 +133,7 @@ class Profiles(list):
 def profiles(records: Iterable[verify.Record], agency_names=(),
              workers: int = WORKERS) -> tuple[Profiles, verify.Weights]:
     _SHARED["names"] = AgencyNames(agency_names)
+    wordnet.load()  # before the workers fork: they share its ~70 MB instead of each reading it
     weights = verify.Weights()
     out = Profiles()
     keys = []

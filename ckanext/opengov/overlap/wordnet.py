@@ -70,6 +70,11 @@ def _english() -> dict[str, tuple[str, ...]]:
     return {w: tuple(s[:ENGLISH_SENSES]) for w, s in senses.items() if s}
 
 
+def load() -> None:
+    """Read both WordNets now (1–2 s) rather than at the first word."""
+    _english()
+
+
 def concepts(word: str) -> tuple[str, ...]:
     """The synsets a (lower-case) Thai or English word or phrase names; () if none is known."""
     if word.isascii():
