@@ -20,7 +20,6 @@ THRESHOLD = 0.52           # similarity at or above which a pair with no conflic
 WORD_SHARE = 0.55          # of the blend; the rest is character trigrams
 NOTES_WEIGHT = 0.3         # description words count less than title words
 TAG_WEIGHT = 0.5
-CONCEPT_WEIGHT = 0.0       # a WordNet concept of a title word (Thai and English words meet there)
 FIELD_BONUS = 0.03         # per structured field that agrees
 FIELD_PENALTY = 0.06       # per soft field that disagrees
 # Kinds of data that cannot be the same series (a list of schools is not a count of schools).
@@ -61,7 +60,10 @@ class Profile:
     places: frozenset = field(default_factory=frozenset)      # named places: the geographic extent
     latin: bool = False                                        # has English (or other Latin) words
     concepts: frozenset = field(default_factory=frozenset)    # WordNet synsets the title's words name
-    english: bool = False                                      # a title with no Thai letter
+    # A title with no Thai letter. Against a Thai title only concepts can be compared: a Thai word
+    # WordNet does not know says nothing against it, as an unknown English word says nothing
+    # against a Thai-only record.
+    english: bool = False
 
 
 _THAI_LETTER = re.compile("[\u0E01-\u0E4E]")
@@ -135,8 +137,7 @@ class Weights:
     def vectors(self, p: Profile) -> tuple[dict, dict]:
         """Unit TF-IDF vectors of words and of title trigrams (computed once per record)."""
         words = _unit_vector(_vector([(w, 1.0) for w in p.title_words] + [(w, TAG_WEIGHT) for w in p.tags]
-                                     + [(w, NOTES_WEIGHT) for w in p.notes_words]
-                                     + [(c, CONCEPT_WEIGHT) for c in concept_terms(p)], self))
+                                     + [(w, NOTES_WEIGHT) for w in p.notes_words], self))
         grams = _unit_vector(_vector([("#" + g, 1.0) for g in p.grams], self))
         return words, grams
 
@@ -234,32 +235,31 @@ def _unmatched(a: Profile, b: Profile, weights: Weights) -> float:
     it cannot be compared, so it is not counted. (A compound holding one of b's words is not
     b's word: "สถานีตำรวจ" is not "สถานี".)"""
     text = "".join(b.title_words)
-    latin_b, thai_b = _has_latin(b), not _english_title(b)
-    return max((weights.idf(w) for w in a.title_words
-                if not (w in text or w in _STOPWORDS or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w)
-                        or (_latin(w) and not latin_b) or not b.concepts.isdisjoint(wordnet.concepts(w))
-                        or (not thai_b and not _latin(w) and not wordnet.concepts(w)))),
-               default=0.0)
 
+    def lacks(w: str) -> bool:
+        if w in text or w in _STOPWORDS or w in b.tags or w in b.notes_words or (len(text) >= 3 and text in w):
+            return False
+        if _latin(w):
+            return b.latin and b.concepts.isdisjoint(wordnet.concepts(w))
+        named = wordnet.concepts(w)
+        return b.concepts.isdisjoint(named) and (bool(named) or not b.english)
 
-def _english_title(p: Profile) -> bool:
-    """A title written in English: against a Thai one, only concepts can be compared (a Thai
-    word WordNet does not know says nothing against it, as an unknown English word says nothing
-    against a Thai-only record)."""
-    return p.english
+    return max((weights.idf(w) for w in a.title_words if lacks(w)), default=0.0)
 
 
 def _crossing_terms(p: Profile, other: Profile, weights: Weights) -> dict:
     """The unit vector of p's title words compared with a title in the other language: a word
-    that names a concept of the other title becomes that concept, a word that cannot be
-    compared (no concept, and not written the same in both) is left out."""
+    that names a concept of the other title becomes that concept; a word written the same in
+    both stays; an English word with concepts the other lacks counts against; any other word
+    cannot be compared and is left out (a Thai word the English title does not name: the
+    glossary has already turned the English words it knows into Thai)."""
     vec: dict[str, float] = {}
-    english_other = _english_title(other)
     for w in p.title_words:
-        shared = other.concepts.intersection(wordnet.concepts(w))
+        named = wordnet.concepts(w)
+        shared = other.concepts.intersection(named)
         if shared:
             term = "~" + min(shared)
-        elif w in other.title_words or (wordnet.concepts(w) and (_latin(w) or not english_other)):
+        elif w in other.title_words or (named and (_latin(w) or not other.english)):
             term = w
         else:
             continue
@@ -283,7 +283,7 @@ def compare(a: Profile, b: Profile, weights: Weights, threshold: float = THRESHO
     (wa, ga), (wb, gb) = vectors_a or weights.vectors(a), vectors_b or weights.vectors(b)
     if _has_latin(a) != _has_latin(b):  # unmapped English words would only dilute the cosine
         wa, ga, wb, gb = _comparable(wa), _comparable(ga), _comparable(wb), _comparable(gb)
-    if _english_title(a) != _english_title(b):
+    if a.english != b.english:
         # A Thai title against an English one: no trigram and few words in common by nature; what
         # both name is their concepts.
         similarity = _dot(_crossing_terms(a, b, weights), _crossing_terms(b, a, weights))

