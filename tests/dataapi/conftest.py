@@ -27,10 +27,10 @@ def portal(clean_db, clean_datastore, clean_index, clean_queues, api):
 
 
 def run_jobs() -> None:
-    """What the supervised `ckan jobs worker` does, until the queue is empty."""
-    from ckan.lib import jobs
+    """What the supervised `ckan opengov jobs-worker` does, until the queue is empty."""
+    from ckanext.opengov.ops import jobs_worker
 
-    jobs.Worker().work(burst=True)
+    jobs_worker.InProcessWorker().work(burst=True)
 
 
 @pytest.fixture

@@ -129,6 +129,43 @@ def test_tables_of_a_dataset_created_whole_are_loaded_too(api, portal, fault_ser
     assert not api("resource_show", id=document["id"]).get("datastore_active")
 
 
+def test_a_dead_link_is_tried_twice_and_reported_without_holding_the_queue(api, dataset, fault_server):
+    """One retry, not the harvest's three with backoff: the worker loads one table at a time."""
+    url = fault_server.route("/down.csv", lambda h: h.send(503, b"down"))
+    package = dataset()
+    dead = api("resource_create", package_id=package["id"], name="ล่ม", format="CSV", url=url)
+    run_jobs()
+    assert status_of(api, dead["id"])["status"] == "error"
+    assert [path for _, path in fault_server.requests if path == "/down.csv"] == ["/down.csv"] * 2
+
+
+def test_tables_are_queued_only_once_their_dataset_is_committed(api, portal):
+    """A dataset rolled back queues no load; a committed one queues each of its tables."""
+    import uuid
+
+    from ckan import model
+    from ckan.lib import jobs
+
+    from ckanext.opengov.dataapi import actions
+
+    queue = jobs.get_queue()
+    queue.empty()
+    rolled_back, committed = [str(uuid.uuid4())], [str(uuid.uuid4()), str(uuid.uuid4())]
+    actions.queue_after_commit(model.Session(), rolled_back)
+    assert queue.count == 0  # nothing before the commit
+    model.Session.rollback()
+    actions.queue_after_commit(model.Session(), committed)
+    model.Session.commit()
+    queued = [job.args[0] for job in queue.jobs]
+    queue.empty()
+    assert queued == committed
+    rows = model.Session.query(model.TaskStatus).filter(model.TaskStatus.entity_id.in_(rolled_back + committed))
+    statuses = {row.entity_id: row.state for row in rows}
+    rows.delete(synchronize_session=False)
+    model.Session.commit()
+    assert statuses == dict.fromkeys(committed, "pending")
+
+
 def test_a_large_linked_file_is_streamed_to_disk_not_held_in_memory(fault_server):
     """A 30 MB table (under the 50 MB harvest limit) costs the job worker a few chunks of memory,
     not the whole file twice over (the harvest client keeps a whole answer in memory)."""

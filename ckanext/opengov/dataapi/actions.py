@@ -8,11 +8,17 @@ The caller's rights are checked by xloader's own auth function on the resource.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session as SASession
+
 from ckanext.opengov.dataapi import jobs, status
+
+log = logging.getLogger(__name__)
 
 # A pending or running load newer than this is not queued again (a resource updated twice).
 STALE_AFTER = dt.timedelta(hours=1)
@@ -47,10 +53,40 @@ def xloader_submit(up_func, context, data_dict):
     return True
 
 
-def queue(resource_id: str, at_front: bool = False, new: bool = False) -> None:
-    """Mark the resource's table pending and put its load on the jobs queue. `new`: the resource
-    was created in this request, so it has no load status to look up first."""
-    status.write(resource_id, "pending", new=new)
+def queue(resource_id: str, at_front: bool = False) -> None:
+    """Mark the resource's table pending and put its load on the jobs queue."""
+    status.write(resource_id, "pending")
+    _enqueue(resource_id, at_front)
+
+
+def queue_after_commit(session, resource_ids: list[str]) -> None:
+    """Loads for resources created in `session`'s transaction (a whole dataset: the API, the
+    harvesters): their "pending" status is written in that transaction and their jobs are queued
+    once it has committed, so a worker never looks for a resource that is not there yet, and a
+    transaction rolled back queues nothing."""
+    for resource_id in resource_ids:
+        status.add_pending(session, resource_id)
+    session.info.setdefault(_AFTER_COMMIT, []).extend(resource_ids)
+
+
+_AFTER_COMMIT = "opengov_tables_to_load"
+
+
+@sa_event.listens_for(SASession, "after_commit")
+def _enqueue_committed(session) -> None:
+    for resource_id in session.info.pop(_AFTER_COMMIT, ()):
+        try:
+            _enqueue(resource_id)
+        except Exception:  # the dataset is saved; its table stays "pending" and may be queued again
+            log.exception("could not queue the table of resource %s for loading", resource_id)
+
+
+@sa_event.listens_for(SASession, "after_rollback")
+def _forget_rolled_back(session) -> None:
+    session.info.pop(_AFTER_COMMIT, None)
+
+
+def _enqueue(resource_id: str, at_front: bool = False) -> None:
     tk.enqueue_job(
         jobs.load_resource, [resource_id],
         title=f"opengov load table: resource {resource_id}",

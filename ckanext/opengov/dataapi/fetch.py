@@ -2,19 +2,23 @@
 through the harvesters' guarded client (same address rules, size and time limits).
 
 A link is streamed to disk: the harvest client keeps a whole answer in memory (a harvest reads
-metadata), which for a 100 MB table meant twice that in the job worker.
+metadata), which for a 100 MB table meant twice that in the job worker. It retries once at most:
+the jobs worker loads one table at a time, and the harvest's three retries with backoff held
+every table queued behind a dead link for 7 s (the nightly link check reports dead links).
 """
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import tempfile
 from typing import Iterator
 
-from ckanext.opengov.harvest.safe_http import FetchError, SafeClient
+from ckanext.opengov.harvest.safe_http import FetchError, SafeClient, policy_from_config
 
 CHUNK = 256 * 1024
+MAX_RETRIES = 1
 
 
 @contextlib.contextmanager
@@ -39,7 +43,8 @@ class _StreamingClient(SafeClient):
     """The harvest client (retries, redirects checked hop by hop), writing the body to a file."""
 
     def __init__(self, path: str):
-        super().__init__()
+        policy = policy_from_config()
+        super().__init__(dataclasses.replace(policy, max_retries=min(policy.max_retries, MAX_RETRIES)))
         self.path = path
 
     def _body(self, raw, url: str, deadline: float) -> bytes:

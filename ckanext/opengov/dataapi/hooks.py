@@ -11,16 +11,20 @@ third of a harvested dataset's package_create.
 from __future__ import annotations
 
 import ckan.plugins as p
+from sqlalchemy.orm import scoped_session
 
 
 def after_dataset_create(context, pkg_dict: dict) -> None:
     if not p.plugin_loaded("xloader"):
         return
+    from ckan import model
     from ckanext.xloader.utils import XLoaderFormats
 
     from ckanext.opengov.dataapi import actions
 
-    for resource in pkg_dict.get("resources") or []:
-        if (resource.get("id") and actions.has_file(resource)
-                and XLoaderFormats.is_it_an_xloader_format(resource.get("format"))):
-            actions.queue(resource["id"], new=True)
+    to_load = [resource["id"] for resource in pkg_dict.get("resources") or []
+               if (resource.get("id") and actions.has_file(resource)
+                   and XLoaderFormats.is_it_an_xloader_format(resource.get("format")))]
+    if to_load:
+        session = context.get("session") or model.Session
+        actions.queue_after_commit(session() if isinstance(session, scoped_session) else session, to_load)

@@ -24,21 +24,31 @@ def read(resource_id: str) -> dict | None:
             "message": (error or {}).get("message") if isinstance(error, dict) else None}
 
 
-def write(resource_id: str, state: str, message: str | None = None, value: dict | None = None,
-          new: bool = False) -> None:
-    """`new`: the resource has no status yet (created in this request), so none is looked up."""
-    from ckan import model
-
-    task = dict(TASK, entity_id=resource_id, state=state,
+def _task(resource_id: str, state: str, message: str | None = None, value: dict | None = None) -> dict:
+    return dict(TASK, entity_id=resource_id, state=state,
                 last_updated=dt.datetime.utcnow().isoformat(),
                 value=json.dumps(value or {}, ensure_ascii=False),
                 error=json.dumps({"message": message} if message else {}, ensure_ascii=False))
-    current = None
+
+
+def add_pending(session, resource_id: str) -> None:
+    """A resource created in the caller's transaction has no status yet: its "pending" row is
+    written in that transaction, so it exists exactly when the resource does."""
+    from ckan import model
+
+    task = _task(resource_id, "pending")
+    task["last_updated"] = dt.datetime.fromisoformat(task["last_updated"])
+    session.add(model.TaskStatus(**task))
+
+
+def write(resource_id: str, state: str, message: str | None = None, value: dict | None = None) -> None:
+    from ckan import model
+
+    task = _task(resource_id, state, message, value)
     try:
-        if not new:
-            current = tk.get_action("task_status_show")({"ignore_auth": True}, dict(TASK, entity_id=resource_id))
+        current = tk.get_action("task_status_show")({"ignore_auth": True}, dict(TASK, entity_id=resource_id))
     except tk.ObjectNotFound:
-        pass
+        current = None
     if current:
         task["id"] = current["id"]
     session = model.meta.create_local_session()
