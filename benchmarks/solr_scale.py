@@ -20,6 +20,7 @@ Two steps, so that only Solr differs between the topologies:
    after the load and after the queries; the cluster stopped and its files removed.
 
     python -m benchmarks.solr_scale build N            # under make bench's CKAN_* variables
+    python -m benchmarks.solr_scale extend N BASE      # N documents from BASE built ones (see extend)
     python -m benchmarks.solr_scale run N [1x1,2x2x1]  # topologies: nodes x shards x replicas
     python -m benchmarks.solr_scale [N]                # both (make bench BENCH=solr_scale)
 
@@ -539,9 +540,54 @@ def report(stored: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def extend(n: int, base: int) -> None:
+    """Documents for n datasets from the `base` ones CKAN's indexer built: document i >= base is
+    document i % base under dataset i's own id, name, index id, title, description and tags (from
+    the generator the built ones used, so the vocabulary and the lengths are the same). Building
+    500,000 through the indexer takes over an hour on 2 cores; Solr's work, which is what is
+    measured, is the same for these. The stored copies of the dataset dict get the new id, name
+    and texts too."""
+    import hashlib
+
+    from benchmarks import transparency_seed as seed
+
+    base_docs, base_queries = paths(base)
+    if not os.path.exists(base_docs):
+        sys.exit(f"no documents for {base}: run `python -m benchmarks.solr_scale build {base}` first")
+    docs_path, queries_path = paths(n)
+    with open(base_docs, encoding="utf-8") as f:
+        built = [line for _, line in zip(range(base), f)]
+    if len(built) < base:
+        sys.exit(f"{base_docs} holds {len(built)} documents, not {base}")
+    started = time.monotonic()
+    with open(docs_path + ".part", "w", encoding="utf-8") as out:
+        for i in range(n):
+            if i < base:
+                out.write(built[i])
+                continue
+            doc = json.loads(built[i % base])
+            title, notes, tags = seed.texts(i)
+            new = {"id": str(uuid.UUID(int=random.Random(-i).getrandbits(128))), "name": f"{PREFIX}ds-{i}",
+                   "title": title, "notes": notes}
+            for key in ("data_dict", "validated_data_dict"):
+                text = doc[key]
+                for field, value in new.items():
+                    text = text.replace(json.dumps(doc[field], ensure_ascii=True)[1:-1], json.dumps(value, ensure_ascii=True)[1:-1])
+                doc[key] = text
+            doc.update(new, title_string=title, tags=tags, num_tags=len(tags),
+                       index_id=hashlib.md5(f"{new['id']}{doc['site_id']}".encode()).hexdigest())
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    os.replace(docs_path + ".part", docs_path)
+    shutil.copyfile(base_queries, queries_path)
+    print(f"  {n:,} documents from {base:,} built ones in {time.monotonic() - started:.0f} s: {docs_path}", flush=True)
+
+
 def main() -> None:
     args = sys.argv[1:]
-    command = args.pop(0) if args and args[0] in ("build", "run") else "all"
+    command = args.pop(0) if args and args[0] in ("build", "run", "extend") else "all"
+    if command == "extend":  # python -m benchmarks.solr_scale extend N BASE
+        extend(int(args[0]), int(args[1]))
+        return
     n = int(args.pop(0)) if args else int(os.environ.get("SOLR_SCALE_N", "20000"))
     # A stop signal (timeout, Ctrl-C) still stops the cluster this run started (run_topology's finally).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
