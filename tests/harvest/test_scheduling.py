@@ -1,0 +1,79 @@
+"""The scheduler's `harvester run` (harvest_jobs_run) starts one job for every due source, in one
+go, with ckanext-harvest's rules: nothing for a source that is not due, inactive, MANUAL, of a
+type the portal does not run, or already harvesting; every due source's next run moves on."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+import pytest
+from ckanext.harvest import queue
+from ckanext.harvest.model import HarvestJob, HarvestSource
+
+from tests import factories
+from tests.harvest.helpers import create_source, sysadmin_context
+
+pytestmark = [pytest.mark.usefixtures("clean_db", "clean_index")]
+
+
+def gather_queue_job_ids() -> list[str]:
+    consumer = queue.get_gather_consumer()
+    ids = []
+    for _ in range(1000):
+        _, _, body = consumer.basic_get("queue")
+        if body is None:
+            return ids
+        ids.append(json.loads(body)["harvest_job_id"])
+    raise AssertionError("the gather queue did not empty")
+
+
+def jobs_of(source_id: str) -> list[HarvestJob]:
+    model.Session.expire_all()
+    return model.Session.query(HarvestJob).filter_by(source_id=source_id).all()
+
+
+def test_every_due_source_gets_one_job_on_the_gather_queue_and_the_rest_none(fault_server):
+    queue.purge_queues()
+    agency = tk.get_action("organization_create")(sysadmin_context(), factories.agency())
+    sources = {name: create_source(f"{fault_server.base}/{name}", agency["id"]) for name in (
+        "due-1", "due-2", "due-3", "due-weekly", "always", "later", "manual", "inactive", "busy", "stock-type")}
+    now = dt.datetime.utcnow()
+    for name, source in sources.items():
+        row = HarvestSource.get(source["id"])
+        row.frequency = {"manual": "MANUAL", "due-weekly": "WEEKLY", "always": "ALWAYS"}.get(name, "DAILY")
+        row.next_run = {"later": now + dt.timedelta(hours=1), "due-2": now - dt.timedelta(days=3)}.get(name)
+        row.active = name != "inactive"
+        if name == "stock-type":
+            row.type = "ckan"  # ckanext-harvest's unguarded harvester
+    busy_job = HarvestJob(source_id=sources["busy"]["id"], status="Running")
+    model.Session.add(busy_job)
+    model.Session.commit()
+    queue.purge_queues()
+
+    tk.get_action("harvest_jobs_run")({"ignore_auth": True}, {})
+
+    due = ("due-1", "due-2", "due-3", "due-weekly", "always")
+    queued = gather_queue_job_ids()
+    started = {name: jobs_of(s["id"]) for name, s in sources.items()}
+    for name in due:
+        (job,) = started[name]
+        assert job.status == "Running" and job.id in queued
+    assert sorted(queued) == sorted(started[name][0].id for name in due)
+    for name in ("later", "manual", "inactive", "stock-type"):
+        assert started[name] == []
+    assert [j.id for j in started["busy"]] == [busy_job.id]
+    model.Session.expire_all()
+    next_runs = {name: HarvestSource.get(s["id"]).next_run for name, s in sources.items()}
+    for name in due[:3] + ("busy", "stock-type"):
+        assert dt.timedelta(hours=23) < next_runs[name] - now < dt.timedelta(hours=25)
+    assert dt.timedelta(days=6) < next_runs["due-weekly"] - now < dt.timedelta(days=8)
+    assert dt.timedelta(seconds=30) < next_runs["always"] - now < dt.timedelta(minutes=3)  # next run, not this one
+    assert next_runs["later"] < now + dt.timedelta(hours=2) and next_runs["manual"] is None
+
+    # The next run, a minute later: nothing is due, nothing is started twice.
+    tk.get_action("harvest_jobs_run")({"ignore_auth": True}, {})
+    assert gather_queue_job_ids() == []
+    assert all(len(jobs_of(sources[name]["id"])) == 1 for name in due)
+
