@@ -64,9 +64,10 @@ def load_resource(resource_id: str) -> None:
 
 
 def _committed_resource(resource_id: str, tries: int = 10, pause: float = 0.5) -> dict:
-    """The resource, once the request that queued its load has committed it: a dataset's
-    resources are queued from inside its package_create (hooks.py), and the worker can be
-    faster than that transaction. Bounded: a resource still missing after ~5 s is not there."""
+    """The resource, once the request that queued its load has committed it: xloader's resource
+    hooks may submit it from inside that transaction, and the worker can be faster (a whole
+    dataset's resources are queued after its commit: hooks.py). Bounded: a resource still
+    missing after ~5 s is not there."""
     for attempt in range(tries):
         try:
             return tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
