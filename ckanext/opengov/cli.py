@@ -76,7 +76,7 @@ def transparency_refresh(day, no_overlap, background):
 
 @opengov.command("jobs-worker")
 @click.option("--burst", is_flag=True, help="Exit once the queues are empty.")
-@click.option("--max-jobs", type=click.IntRange(min=0), default=None,
+@click.option("--max-jobs", default=None,
               help="Exit after this many jobs (default: ckanext.opengov.jobs_worker_max_jobs; 0: never).")
 @click.option("--no-scheduler", is_flag=True, help="Do not enqueue scheduled jobs from this worker.")
 @click.argument("queues", nargs=-1)
@@ -84,9 +84,20 @@ def jobs_worker(burst, max_jobs, no_scheduler, queues):
     """CKAN's jobs worker, with CKAN loaded once instead of once per job (ops/jobs_worker.py)."""
     import ckan.plugins.toolkit as tk
 
+    from ckanext.opengov.logic.harvest_guards import MSG
+    from ckanext.opengov.messages import bilingual
     from ckanext.opengov.ops import jobs_worker as worker
 
-    if max_jobs is None:
+    if max_jobs is not None:
+        try:
+            max_jobs = int(max_jobs)
+        except ValueError:
+            max_jobs = -1
+        if max_jobs < 0:
+            flask_app = click.get_current_context().meta["flask_app"]
+            with flask_app.test_request_context():  # the site's locale, for the Thai half
+                raise click.BadParameter(bilingual(MSG["number"]), param_hint="--max-jobs")
+    else:
         max_jobs = tk.config.get("ckanext.opengov.jobs_worker_max_jobs")
     worker.work(list(queues), max_jobs=max_jobs, burst=burst, with_scheduler=not no_scheduler)
 

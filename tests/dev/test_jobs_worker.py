@@ -9,6 +9,7 @@ import subprocess
 import sys
 import uuid
 
+import pytest
 from ckan.lib import jobs
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -65,7 +66,9 @@ def test_the_worker_exits_after_max_jobs_and_leaves_the_rest_queued(tmp_path):
     jobs.get_queue(queue).empty()
 
 
-def test_a_bad_max_jobs_is_refused_with_a_clear_error():
-    result = run_worker(f"opengov-test-{uuid.uuid4().hex[:8]}", "--max-jobs", "-1")
+@pytest.mark.parametrize("value", ["-1", "ten", "1.5", "", "²"])
+def test_a_bad_max_jobs_is_refused_in_thai_and_english(value):
+    result = run_worker(f"opengov-test-{uuid.uuid4().hex[:8]}", "--max-jobs", value)
     assert result.returncode == 2
-    assert "--max-jobs" in result.stderr
+    assert "--max-jobs" in result.stderr and "Must be a whole number, 0 or more." in result.stderr
+    assert any("\u0e00" <= c <= "\u0e7f" for c in result.stderr)  # the Thai half
