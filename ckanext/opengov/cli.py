@@ -9,6 +9,14 @@ def opengov():
     """Thai open-government portal commands."""
 
 
+def _bad_parameter(message: str, hint: str | None = None) -> click.BadParameter:
+    """A refused option in Thai and English (the site's locale needs a request context)."""
+    from ckanext.opengov.messages import bilingual
+
+    with click.get_current_context().meta["flask_app"].test_request_context():
+        return click.BadParameter(bilingual(message), param_hint=hint)
+
+
 @opengov.group()
 def demo():
     """Demo content."""
@@ -53,17 +61,14 @@ def transparency_refresh(day, no_overlap, background):
     """Compute every transparency metric and store today's snapshot (replaces today's)."""
     import datetime as dt
 
-    from ckanext.opengov.messages import N_, bilingual
+    from ckanext.opengov.messages import N_
     from ckanext.opengov.transparency import jobs
 
     if day:
         try:
             dt.date.fromisoformat(day)
         except ValueError:
-            flask_app = click.get_current_context().meta["flask_app"]
-            with flask_app.test_request_context():  # the site's locale, for the Thai half
-                message = bilingual(N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25"))
-            raise click.BadParameter(message)
+            raise _bad_parameter(N_("Write the date as YYYY-MM-DD, e.g. 2026-11-25"))
     if background:
         job = jobs.enqueue(day, not no_overlap)
         click.echo(f"queued job {job.id}")
@@ -85,7 +90,6 @@ def jobs_worker(burst, max_jobs, no_scheduler, queues):
     import ckan.plugins.toolkit as tk
 
     from ckanext.opengov.logic.harvest_guards import MSG
-    from ckanext.opengov.messages import bilingual
     from ckanext.opengov.ops import jobs_worker as worker
 
     if max_jobs is not None:
@@ -94,9 +98,7 @@ def jobs_worker(burst, max_jobs, no_scheduler, queues):
         except ValueError:
             max_jobs = -1
         if max_jobs < 0:
-            flask_app = click.get_current_context().meta["flask_app"]
-            with flask_app.test_request_context():  # the site's locale, for the Thai half
-                raise click.BadParameter(bilingual(MSG["number"]), param_hint="--max-jobs")
+            raise _bad_parameter(MSG["number"], "--max-jobs")
     else:
         max_jobs = tk.config.get("ckanext.opengov.jobs_worker_max_jobs")
     worker.work(list(queues), max_jobs=max_jobs, burst=burst, with_scheduler=not no_scheduler)

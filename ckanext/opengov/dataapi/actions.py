@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 # A pending or running load newer than this is not queued again (a resource updated twice).
 STALE_AFTER = dt.timedelta(hours=1)
+# Where a session keeps the resources whose loads wait for its commit (queue_after_commit).
+_AFTER_COMMIT = "opengov_tables_to_load"
 
 
 def has_file(resource: dict) -> bool:
@@ -67,9 +69,6 @@ def queue_after_commit(session, resource_ids: list[str]) -> None:
     for resource_id in resource_ids:
         status.add_pending(session, resource_id)
     session.info.setdefault(_AFTER_COMMIT, []).extend(resource_ids)
-
-
-_AFTER_COMMIT = "opengov_tables_to_load"
 
 
 @sa_event.listens_for(SASession, "after_commit")

@@ -11,7 +11,6 @@ third of a harvested dataset's package_create.
 from __future__ import annotations
 
 import ckan.plugins as p
-from sqlalchemy.orm import scoped_session
 
 
 def after_dataset_create(context, pkg_dict: dict) -> None:
@@ -26,5 +25,4 @@ def after_dataset_create(context, pkg_dict: dict) -> None:
                if (resource.get("id") and actions.has_file(resource)
                    and XLoaderFormats.is_it_an_xloader_format(resource.get("format")))]
     if to_load:
-        session = context.get("session") or model.Session
-        actions.queue_after_commit(session() if isinstance(session, scoped_session) else session, to_load)
+        actions.queue_after_commit(context.get("session") or model.Session, to_load)

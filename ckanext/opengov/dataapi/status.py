@@ -26,7 +26,6 @@ def read(resource_id: str) -> dict | None:
 
 def _task(resource_id: str, state: str, message: str | None = None, value: dict | None = None) -> dict:
     return dict(TASK, entity_id=resource_id, state=state,
-                last_updated=dt.datetime.utcnow().isoformat(),
                 value=json.dumps(value or {}, ensure_ascii=False),
                 error=json.dumps({"message": message} if message else {}, ensure_ascii=False))
 
@@ -36,15 +35,13 @@ def add_pending(session, resource_id: str) -> None:
     written in that transaction, so it exists exactly when the resource does."""
     from ckan import model
 
-    task = _task(resource_id, "pending")
-    task["last_updated"] = dt.datetime.fromisoformat(task["last_updated"])
-    session.add(model.TaskStatus(**task))
+    session.add(model.TaskStatus(last_updated=dt.datetime.utcnow(), **_task(resource_id, "pending")))
 
 
 def write(resource_id: str, state: str, message: str | None = None, value: dict | None = None) -> None:
     from ckan import model
 
-    task = _task(resource_id, state, message, value)
+    task = dict(_task(resource_id, state, message, value), last_updated=dt.datetime.utcnow().isoformat())
     try:
         current = tk.get_action("task_status_show")({"ignore_auth": True}, dict(TASK, entity_id=resource_id))
     except tk.ObjectNotFound:
