@@ -17,11 +17,12 @@ from ckan.model import PACKAGE_NAME_MAX_LENGTH
 from ckanext.harvest.harvesters.base import HarvesterBase
 from ckanext.harvest.model import HarvestObject, HarvestObjectExtra
 
-from ckanext.opengov.harvest import queue_fix, shared_show
+from ckanext.opengov.harvest import queue_fix, shared_show, source_unique
 from ckanext.opengov.messages import N_, bilingual
 
 log = logging.getLogger(__name__)
 queue_fix.apply()  # every consumer process loads a harvester plugin: fix ckanext-harvest's consumers there
+source_unique.apply()  # and every web process: registering a source is one query, not one per source
 
 STATUS_KEY = "opengov_status"
 WITHDRAW = "withdraw"
