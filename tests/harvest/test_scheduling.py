@@ -77,3 +77,42 @@ def test_every_due_source_gets_one_job_on_the_gather_queue_and_the_rest_none(fau
     assert gather_queue_job_ids() == []
     assert all(len(jobs_of(sources[name]["id"])) == 1 for name in due)
 
+
+
+def test_finished_jobs_are_closed_once_at_their_last_object_and_the_rest_stay_running(fault_server):
+    from ckanext.harvest.model import HarvestObject
+
+    from ckanext.opengov.harvest.scheduling import close_finished_jobs
+
+    agency = tk.get_action("organization_create")(sysadmin_context(), factories.agency())
+    names = ("done", "done-no-objects", "importing", "gathering")
+    sources = {name: create_source(f"{fault_server.base}/{name}", agency["id"]) for name in names}
+    gathered = dt.datetime(2026, 11, 1, 2, 0)
+    jobs = {}
+    for name, source in sources.items():
+        job = HarvestJob(source_id=source["id"], status="Running",
+                         gather_finished=None if name == "gathering" else gathered)
+        model.Session.add(job)
+        jobs[name] = job
+    model.Session.flush()
+    objects = {"done": [("COMPLETE", 5), ("ERROR", 9), ("COMPLETE", None)],
+               "importing": [("COMPLETE", 5), ("WAITING", None)],
+               "gathering": [("COMPLETE", 5)]}
+    for name, states in objects.items():
+        for state, minute in states:
+            model.Session.add(HarvestObject(
+                job=jobs[name], source=HarvestSource.get(sources[name]["id"]), guid=f"{name}-{minute}", state=state,
+                import_finished=gathered + dt.timedelta(minutes=minute) if minute is not None else None))
+    model.Session.commit()
+    job_ids = {name: job.id for name, job in jobs.items()}
+
+    tk.get_action("harvest_jobs_run")({"ignore_auth": True}, {})
+
+    model.Session.expire_all()
+    shown = {name: model.Session.get(HarvestJob, job_id) for name, job_id in job_ids.items()}
+    assert {name for name, job in shown.items() if job.status == "Finished"} == {"done", "done-no-objects"}
+    assert shown["done"].finished == gathered + dt.timedelta(minutes=9)  # the last object's end
+    assert shown["done-no-objects"].finished == gathered
+    assert shown["importing"].finished is None and shown["gathering"].finished is None
+    # A second scheduler's pass closes nothing again.
+    assert close_finished_jobs(model.Session) == []

@@ -1,4 +1,5 @@
-"""The scheduler's harvest jobs, started in one transaction for every source that is due.
+"""The scheduler's harvest jobs, started in one transaction for every source that is due, and
+closed in one statement once finished (close_finished_jobs, below).
 
 ckanext-harvest's `harvest_jobs_run` starts scheduled jobs one source at a time through
 `harvest_job_create` and `harvest_send_job_to_gather_queue`: a job listing, a source rendering
@@ -67,3 +68,34 @@ def start_due_jobs(session) -> list[str]:
     log.info("started %d scheduled harvest jobs (%d sources due, %d with a job already)",
              len(job_ids), len(due), len(busy))
     return job_ids
+
+
+# Upstream's rule for a finished job, for every running job at once: its gather is over and no
+# object is still waiting or importing; it
+# finished when its last object did, or when its gather did if it had none. The row lock of the
+# UPDATE makes two schedulers close each job once.
+_CLOSE_FINISHED = """
+UPDATE harvest_job AS j
+   SET status = 'Finished',
+       finished = COALESCE((SELECT max(o.import_finished) FROM harvest_object AS o
+                             WHERE o.harvest_job_id = j.id), j.gather_finished)
+ WHERE j.status = 'Running' AND j.gather_finished IS NOT NULL
+   AND (CAST(:source_id AS text) IS NULL OR j.source_id = :source_id)
+   AND NOT EXISTS (SELECT 1 FROM harvest_object AS o
+                    WHERE o.harvest_job_id = j.id AND o.state NOT IN ('COMPLETE', 'ERROR'))
+RETURNING j.id, j.source_id
+"""
+
+
+def close_finished_jobs(session, source_id: str | None = None) -> list[tuple[str, str]]:
+    """Marks every finished running job Finished in one statement and commits; returns the
+    (job id, source id) pairs it closed. Upstream's `harvest_jobs_run` does this job by job
+    (two counts, a source rendering with its status twice, a commit: ~0.13 s a job, so a night of
+    8,000 sources spent ~17 min closing jobs in one scheduler); what follows each close there
+    (the source's search document, the status mails) is left to the caller."""
+    closed = [tuple(row) for row in session.execute(sa.text(_CLOSE_FINISHED), {"source_id": source_id})]
+    session.commit()
+    session.expire_all()  # CKAN's session keeps objects after a commit: jobs loaded before still say Running
+    if closed:
+        log.info("marked %d harvest jobs finished", len(closed))
+    return closed

@@ -176,7 +176,7 @@ def harvest_send_job_to_gather_queue(original, context, data_dict):
 def harvest_abort_failed_jobs(original, context, data_dict):
     """ckanext-harvest checks no access here: anyone could abort every running job."""
     _check("harvest_abort_failed_jobs", context, data_dict)
-    data_dict = _validated(data_dict, optional=("include", "exclude"))
+    data_dict = validated(data_dict, optional=("include", "exclude"))
     life_span, errors = tk.navl_validate({"life_span": data_dict.get("life_span", 7)},
                                          {"life_span": [_whole_number]}, {})
     _raise_if({key: messages for key, messages in errors.items() if messages})
@@ -197,14 +197,14 @@ def harvest_source_reindex(original, context, data_dict):
 @tk.side_effect_free
 def harvest_log_list(original, context, data_dict):
     _check("harvest_log_list", context, data_dict)
-    return original(context, _validated(data_dict, optional=("level",)))
+    return original(context, validated(data_dict, optional=("level",)))
 
 
 @tk.chained_action
 @tk.side_effect_free
 def harvest_job_list(original, context, data_dict):
     _check("harvest_job_list", context, data_dict)
-    return original(context, _validated(data_dict, optional=("source_id", "status")))
+    return original(context, validated(data_dict, optional=("source_id", "status")))
 
 
 def _text(value, context):
@@ -224,7 +224,7 @@ def _whole_number(value, context):
     return int(value)
 
 
-def _validated(data_dict, required=(), optional=()) -> dict:
+def validated(data_dict, required=(), optional=()) -> dict:
     """Check the named keys (an optional one may be missing or None); the data dict is passed
     on as sent, so ckanext-harvest still reads the rest itself."""
     ignore_missing = tk.get_validator("ignore_missing")
@@ -245,7 +245,7 @@ def _validating(name: str, required=(), optional=(), side_effect_free: bool = Fa
     @tk.chained_action
     def action(original, context, data_dict):
         _check(name, context, data_dict)
-        return original(context, _validated(data_dict, required, optional))
+        return original(context, validated(data_dict, required, optional))
 
     if side_effect_free:
         action = tk.side_effect_free(action)
@@ -257,7 +257,7 @@ def _validating(name: str, required=(), optional=(), side_effect_free: bool = Fa
 def harvest_job_abort(original, context, data_dict):
     """Without source_id or id ckanext-harvest fails on a variable it never set."""
     _check("harvest_job_abort", context, data_dict)
-    data_dict = _validated(data_dict, optional=("source_id", "id"))
+    data_dict = validated(data_dict, optional=("source_id", "id"))
     if not data_dict.get("source_id") and not data_dict.get("id"):
         raise tk.ValidationError({"id": [bilingual(MSG["one_of_ids"])]})
     return original(context, data_dict)
@@ -269,7 +269,7 @@ def harvest_objects_import(original, context, data_dict):
     from ckanext.harvest.model import HarvestSource
 
     _check("harvest_objects_import", context, data_dict)
-    data_dict = _validated(data_dict, optional=("source_id", "guid", "harvest_object_id", "package_id"))
+    data_dict = validated(data_dict, optional=("source_id", "guid", "harvest_object_id", "package_id"))
     source = HarvestSource.get(data_dict["source_id"]) if data_dict.get("source_id") else None
     if source is not None and not source.active and not data_dict.get("guid"):
         raise tk.ValidationError({"source_id": [bilingual(MSG["source_inactive"])]})

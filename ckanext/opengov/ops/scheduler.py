@@ -64,11 +64,12 @@ def tasks(harvest_every: int = 60, transparency_at: dt.time = dt.time(2, 0)) -> 
     """What the portal needs done periodically."""
     return [
         # ckanext-harvest: starts New jobs (puts them on the gather queue) and closes jobs
-        # whose objects are all done. Its docs run it from cron every few minutes. It works
-        # source by source (~0.3 s to start a job, ~0.5 s to close one on the 2-core dev
-        # machine: 8,000 sources extrapolate to ~2 h, docs/cluster.md); a run killed between
-        # creating a job and queueing it leaves that job New, and ckanext-harvest never starts
-        # another for the source. Only one runs at a time across the cluster (the claim).
+        # whose objects are all done. Its docs run it from cron every few minutes. The portal
+        # starts every due source's job and closes every finished job in one statement each
+        # (harvest/scheduling.py; upstream works source by source, docs/cluster.md); a run
+        # killed between creating a job and queueing it leaves that job Running without a
+        # gather, which the stale-job rule closes. Only one runs at a time across the cluster
+        # (the claim).
         # On an idle portal it is skipped (HARVEST_WORK_SQL): starting CKAN every minute on
         # every cluster for nothing costs a core-second or more each time.
         Task("harvest-run", ("harvester", "run"), timeout=4 * 3600, every=harvest_every,
