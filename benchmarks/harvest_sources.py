@@ -265,8 +265,10 @@ def scheduler_runs(node: int, began: datetime.datetime) -> list[dict]:
 # -- the agency catalogs ----------------------------------------------------------------------
 
 class Catalogs:
-    """One loopback server holding every agency's catalog, each under /agency-<i> (FakeCkan's
-    package_search and package_show). A source's records change when its version is bumped."""
+    """One loopback server holding every agency's catalog, each under /agency-<tag>-<i> (FakeCkan's
+    package_search and package_show; the run's tag, because the portal refuses a second source at
+    an address already registered, and earlier runs' sources stay). A source's records change
+    when its version is bumped."""
 
     def __init__(self, port: int, tag: str):
         class Server(ThreadingHTTPServer):
@@ -282,14 +284,15 @@ class Catalogs:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def add(self, i: int) -> str:
-        catalog, base = self, f"{self.base}/agency-{i}"
+        catalog, path = self, f"/agency-{self.tag}-{i}"
+        base = self.base + path
 
         class Mount:  # what FakeCkan needs of a server: its base and a way to add routes
             def __init__(self):
                 self.base = base
 
-            def route(self, path, handler):
-                catalog.httpd.routes[f"/agency-{i}{path}"] = handler
+            def route(self, route_path, handler):
+                catalog.httpd.routes[path + route_path] = handler
 
         self.modified[i] = ["2026-11-01T00:00:00.000000"] * RECORDS
 
