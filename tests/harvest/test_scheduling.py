@@ -116,3 +116,22 @@ def test_finished_jobs_are_closed_once_at_their_last_object_and_the_rest_stay_ru
     assert shown["importing"].finished is None and shown["gathering"].finished is None
     # A second scheduler's pass closes nothing again.
     assert close_finished_jobs(model.Session) == []
+
+
+@pytest.mark.ckan_config("ckan.harvest.timeout", "60")
+def test_a_job_past_the_sites_time_limit_is_still_closed_with_its_reason(fault_server):
+    from ckanext.harvest.model import HarvestGatherError
+
+    agency = tk.get_action("organization_create")(sysadmin_context(), factories.agency())
+    source = create_source(f"{fault_server.base}/slow", agency["id"])
+    stuck = HarvestJob(source_id=source["id"], status="Running", created=dt.datetime.utcnow() - dt.timedelta(hours=3))
+    model.Session.add(stuck)
+    model.Session.commit()
+    stuck_id = stuck.id
+
+    tk.get_action("harvest_jobs_run")({"ignore_auth": True}, {})
+
+    model.Session.expire_all()
+    assert model.Session.get(HarvestJob, stuck_id).status == "Finished"
+    (error,) = model.Session.query(HarvestGatherError).filter_by(harvest_job_id=stuck_id).all()
+    assert "timeout (60 minutes)" in error.message
