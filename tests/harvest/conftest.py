@@ -5,7 +5,9 @@ import socket
 
 import pytest
 import sqlalchemy as sa
+from ckan.tests import factories as ckan_factories
 
+from tests import factories
 from tests.harvest.fault_server import FaultServer
 
 
@@ -65,3 +67,22 @@ def every_harvest_error_has_a_message():
         "AND e.message <> '')"), {"started": started}).scalars().all()
     model.Session.remove()
     assert silent == [], f"harvest objects errored without a message: {silent[:5]}"
+
+
+@pytest.fixture
+def people(api):
+    """Alice admins agency a (Ed edits it), Bob admins agency b; each has an API token."""
+    alice, bob, ed = (ckan_factories.UserWithToken() for _ in range(3))
+    agency_a = api("organization_create", **factories.agency(users=[
+        {"name": alice["name"], "capacity": "admin"}, {"name": ed["name"], "capacity": "editor"}]))
+    agency_b = api("organization_create", **factories.agency(users=[{"name": bob["name"], "capacity": "admin"}]))
+    return {"alice": alice, "bob": bob, "ed": ed, "a": agency_a, "b": agency_b}
+
+
+@pytest.fixture
+def call(app):
+    def call(action, user=None, status=200, **data):
+        headers = {"Authorization": user["token"]} if user else {}
+        body = app.post(f"/api/3/action/{action}", json=data, headers=headers, status=status).json
+        return body["result"] if body["success"] else body["error"]
+    return call

@@ -59,3 +59,7 @@ def drain_queues(limit: int = 10_000) -> None:
                 break
             callback(channel, method, None, body)
     tk.get_action("harvest_jobs_run")({"ignore_auth": True}, {})
+
+
+def new_source(agency, url, **extra):
+    return dict(owner_org=agency["id"], title="บัญชีข้อมูลกรม", url=url, source_type="opengov_ckan", **extra)

@@ -4,33 +4,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from ckan.tests import factories as ckan_factories
 from ckanext.harvest import queue
 
-from tests import factories
 from tests.harvest.fake_ckan import FakeCkan, ckan_record
-from tests.harvest.helpers import drain_queues
+from tests.harvest.helpers import drain_queues, new_source
 from tests.harvest.records import agency_record
 
 pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
-
-
-@pytest.fixture
-def people(api):
-    alice, bob, ed = (ckan_factories.UserWithToken() for _ in range(3))
-    agency_a = api("organization_create", **factories.agency(users=[
-        {"name": alice["name"], "capacity": "admin"}, {"name": ed["name"], "capacity": "editor"}]))
-    agency_b = api("organization_create", **factories.agency(users=[{"name": bob["name"], "capacity": "admin"}]))
-    return {"alice": alice, "bob": bob, "ed": ed, "a": agency_a, "b": agency_b}
-
-
-@pytest.fixture
-def call(app):
-    def call(action, user=None, status=200, **data):
-        headers = {"Authorization": user["token"]} if user else {}
-        body = app.post(f"/api/3/action/{action}", json=data, headers=headers, status=status).json
-        return body["result"] if body["success"] else body["error"]
-    return call
 
 
 @pytest.fixture
@@ -39,10 +19,6 @@ def source_api(fault_server):
     bad = ckan_record(agency_record("org", id=str(uuid.uuid4()), name="secret-plans",
                                     data_category="ข้อมูลความมั่นคง", data_classification="ลับ"))
     return FakeCkan(fault_server, {r["id"]: r for r in good + [bad]})
-
-
-def new_source(agency, url, **extra):
-    return dict(owner_org=agency["id"], title="บัญชีข้อมูลกรม", url=url, source_type="opengov_ckan", **extra)
 
 
 def test_agency_admin_registers_runs_and_reads_errors_of_their_own_source(call, people, source_api):

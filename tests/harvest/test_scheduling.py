@@ -78,7 +78,6 @@ def test_every_due_source_gets_one_job_on_the_gather_queue_and_the_rest_none(fau
     assert all(len(jobs_of(sources[name]["id"])) == 1 for name in due)
 
 
-
 def test_finished_jobs_are_closed_once_at_their_last_object_and_the_rest_stay_running(fault_server):
     from ckanext.harvest.model import HarvestObject
 

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from ckanext.opengov.harvest.source_unique import is_taken, unique_source_url
-from tests.harvest.test_harvest_api import call, new_source, people  # noqa: F401  (fixtures)
+from tests.harvest.helpers import new_source
 
 pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
 

@@ -167,8 +167,8 @@ def save_for_object(context: dict, obj: HarvestObject, dataset: dict, existing_i
 def create_without_solr_commit(context: dict, dataset: dict, before_commit=None) -> str:
     """package_create (same schema, validators and plugins) but without a Solr hard commit per
     dataset, which is most of a harvest's time: the document is sent to Solr uncommitted and
-    becomes searchable at Solr's next commit (autoSoftCommit, or ckanext-harvest's reindex of
-    the source when the job finishes, which commits). The dataset's activity and its search
+    becomes searchable at Solr's next commit (autoSoftCommit, or the `harvester run` that
+    closes the job, which commits: harvest/api.py). The dataset's activity and its search
     document share one rendering (shared_show). `before_commit` completes the transaction
     (the harvest object's end state)."""
     from ckan import logic

@@ -71,9 +71,8 @@ def start_due_jobs(session) -> list[str]:
 
 
 # Upstream's rule for a finished job, for every running job at once: its gather is over and no
-# object is still waiting or importing; it
-# finished when its last object did, or when its gather did if it had none. The row lock of the
-# UPDATE makes two schedulers close each job once.
+# object is still waiting or importing; it finished when its last object did, or when its gather
+# did if it had none. The row lock of the UPDATE makes two schedulers close each job once.
 _CLOSE_FINISHED = """
 UPDATE harvest_job AS j
    SET status = 'Finished',
@@ -91,11 +90,11 @@ def close_finished_jobs(session, source_id: str | None = None) -> list[tuple[str
     """Marks every finished running job Finished in one statement and commits; returns the
     (job id, source id) pairs it closed. Upstream's `harvest_jobs_run` does this job by job
     (two counts, a source rendering with its status twice, a commit: ~0.13 s a job, so a night of
-    8,000 sources spent ~17 min closing jobs in one scheduler); what follows each close there
-    (the source's search document, the status mails) is left to the caller."""
+    8,000 sources spent ~17 min closing jobs in one scheduler); the status mails that follow a
+    close there are left to the caller."""
     closed = [tuple(row) for row in session.execute(sa.text(_CLOSE_FINISHED), {"source_id": source_id})]
     session.commit()
-    session.expire_all()  # CKAN's session keeps objects after a commit: jobs loaded before still say Running
     if closed:
+        session.expire_all()  # CKAN's session keeps objects after a commit: jobs loaded before still say Running
         log.info("marked %d harvest jobs finished", len(closed))
     return closed

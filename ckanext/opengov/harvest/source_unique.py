@@ -5,9 +5,9 @@ source already registered (and runs three times per registration): at 1,000 sour
 one more cost ~2 s, at the national 8,000 it would cost ~15 s; and it never matched a source
 registered without a configuration. Same rule here (the URL compared as ckanext-harvest normalizes
 it, deleted sources included, the source itself excluded when it is edited), one query that reads
-only the sources whose URL holds the same host and path, and the refusal in Thai and English. Installed into
-ckanext-harvest's schema module, where its source schemas look the validator up each time they
-are built.
+only the sources whose URL holds the same host and path, and the refusal in Thai and English.
+Installed into ckanext-harvest's schema module, where its source schemas look the validator up
+each time they are built.
 """
 from __future__ import annotations
 
