@@ -30,8 +30,9 @@ sampled too). Sizes are cumulative (HARVEST_SOURCES_N=1000,2000 registers 1,000,
 
     flock /tmp/heavy.lock make bench BENCH=harvest_sources          # 200 sources, ~20 min here
     HARVEST_SOURCES_N=8000 HARVEST_SOURCES_TIMEOUT=14400 .venv/bin/python -m benchmarks.harvest_sources
-The national size takes hours on the 2-core dev machine (registration ~0.9 s and one nightly
-run ~1 s per source: docs/cluster.md), so `make bench` measures 200 and the docs extrapolate.
+The national size takes ~70 minutes on the 2-core dev machine (registration 0.15 s and the
+first run 0.23 s per source, then each measured nightly run ~9 min: docs/cluster.md), so
+`make bench` measures 200; 8,000 was measured with the second command.
 Settings: HARVEST_SOURCES_N (200; "100,200" measures both, cumulatively),
 HARVEST_SOURCES_RECORDS (2 per source), HARVEST_SOURCES_CHANGED (0.02), HARVEST_SOURCES_EVERY (10:
 the schedulers' `harvester run` interval), HARVEST_SOURCES_PORT (18640: the loopback catalogs),
