@@ -90,16 +90,29 @@ def sysadmin():
     return factories.SysadminWithToken()
 
 
+def _action_over_http(app, action: str, user: dict | None, status: int, data: dict):
+    headers = {"Authorization": user["token"]} if user else {}
+    body = app.post(f"/api/3/action/{action}", json=data, headers=headers, status=status).json
+    return body["result"] if body["success"] else body["error"]
+
+
 @pytest.fixture
 def api(app, sysadmin):
     """Call the Action API over HTTP as a sysadmin; returns the `result` or raises on failure."""
 
     def call(action: str, status: int = 200, **data):
-        response = app.post(
-            f"/api/3/action/{action}", json=data,
-            headers={"Authorization": sysadmin["token"]}, status=status,
-        )
-        body = response.json
-        return body["result"] if body["success"] else body["error"]
+        return _action_over_http(app, action, sysadmin, status, data)
 
     return call
+
+
+@pytest.fixture
+def call(app):
+    """call(action, user or None, status=200, **data): the Action API over HTTP as `user` (a dict
+    with its API token; None: anonymous); the `result`, or the `error` of a refusal. (A folder's
+    own `call`, as in tests/participation, takes its place there.)"""
+
+    def call_as(action: str, user: dict | None = None, status: int = 200, **data):
+        return _action_over_http(app, action, user, status, data)
+
+    return call_as

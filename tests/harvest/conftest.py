@@ -77,12 +77,3 @@ def people(api):
         {"name": alice["name"], "capacity": "admin"}, {"name": ed["name"], "capacity": "editor"}]))
     agency_b = api("organization_create", **factories.agency(users=[{"name": bob["name"], "capacity": "admin"}]))
     return {"alice": alice, "bob": bob, "ed": ed, "a": agency_a, "b": agency_b}
-
-
-@pytest.fixture
-def call(app):
-    def call(action, user=None, status=200, **data):
-        headers = {"Authorization": user["token"]} if user else {}
-        body = app.post(f"/api/3/action/{action}", json=data, headers=headers, status=status).json
-        return body["result"] if body["success"] else body["error"]
-    return call

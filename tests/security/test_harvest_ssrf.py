@@ -39,15 +39,6 @@ def harvest_people(api):
     return {"admin": admin, "editor": editor, "agency": agency}
 
 
-@pytest.fixture
-def harvest_call(app):
-    def call(action, user=None, status=200, **data):
-        headers = {"Authorization": user["token"]} if user else {}
-        body = app.post(f"/api/3/action/{action}", json=data, headers=headers, status=status).json
-        return body["result"] if body["success"] else body["error"]
-    return call
-
-
 class _RedirectEverything(dict):
     """Routes of a FaultServer on the allowed address: every path redirects to `target`."""
 
@@ -117,9 +108,9 @@ FORBIDDEN_AT_REGISTRATION = [
 
 
 @pytest.mark.parametrize("url", FORBIDDEN_AT_REGISTRATION)
-def test_forbidden_addresses_are_refused_when_a_source_is_registered(url, harvest_people, harvest_call):
+def test_forbidden_addresses_are_refused_when_a_source_is_registered(url, harvest_people, call):
     admin, agency = harvest_people["admin"], harvest_people["agency"]
-    error = harvest_call("opengov_harvest_source_create", admin, status=409, owner_org=agency["id"],
+    error = call("opengov_harvest_source_create", admin, status=409, owner_org=agency["id"],
                          title="แหล่ง", url=url, source_type="opengov_ckan")
     assert "private, local or reserved" in error["url"][0]
     # ckanext-harvest's own action, even for a sysadmin and even with ignore_auth
@@ -131,34 +122,34 @@ def test_forbidden_addresses_are_refused_when_a_source_is_registered(url, harves
     assert model.Session.query(HarvestSource).count() == 0
 
 
-def test_a_source_cannot_be_moved_to_a_forbidden_address_afterwards(harvest_people, harvest_call, sysadmin):
+def test_a_source_cannot_be_moved_to_a_forbidden_address_afterwards(harvest_people, call, sysadmin):
     admin, agency = harvest_people["admin"], harvest_people["agency"]
-    source = harvest_call("opengov_harvest_source_create", admin, owner_org=agency["id"], title="แหล่ง",
+    source = call("opengov_harvest_source_create", admin, owner_org=agency["id"], title="แหล่ง",
                           url="https://catalog.example.go.th/", source_type="opengov_ckan")
-    harvest_call("opengov_harvest_source_update", admin, status=409, id=source["id"], url="http://169.254.169.254/")
-    harvest_call("harvest_source_patch", sysadmin, status=409, id=source["id"], url="http://0251.0376.0251.0376/")
-    shown = harvest_call("harvest_source_show", sysadmin, id=source["id"])
+    call("opengov_harvest_source_update", admin, status=409, id=source["id"], url="http://169.254.169.254/")
+    call("harvest_source_patch", sysadmin, status=409, id=source["id"], url="http://0251.0376.0251.0376/")
+    shown = call("harvest_source_show", sysadmin, id=source["id"])
     shown.pop("status", None)
-    harvest_call("harvest_source_update", sysadmin, status=409,
+    call("harvest_source_update", sysadmin, status=409,
                  **dict(shown, url="http://[::ffff:169.254.169.254]/"))
     assert HarvestSource.get(source["id"]).url == "https://catalog.example.go.th/"
 
 
 def test_agency_editors_cannot_register_change_or_run_sources_through_ckanext_harvest(
-        harvest_people, harvest_call, fault_server):
+        harvest_people, call, fault_server):
     editor, admin, agency = harvest_people["editor"], harvest_people["admin"], harvest_people["agency"]
     new = {"name": f"s-{uuid.uuid4().hex[:8]}", "title": "แหล่ง", "url": fault_server.base + "/x",
            "source_type": "opengov_ckan", "owner_org": agency["id"], "config": "{}"}
-    harvest_call("harvest_source_create", editor, status=403, **new)
-    source = harvest_call("harvest_source_create", admin, **new)
-    harvest_call("harvest_source_patch", editor, status=403, id=source["id"], title="x")
-    harvest_call("harvest_source_update", editor, status=403, **dict(source, title="x"))
-    harvest_call("harvest_job_create", editor, status=403, source_id=source["id"])
-    harvest_call("harvest_source_delete", editor, status=403, id=source["id"])
-    harvest_call("harvest_source_clear", editor, status=403, id=source["id"])
-    assert harvest_call("harvest_source_show", admin, id=source["id"])["title"] == "แหล่ง"
-    harvest_call("harvest_source_patch", admin, id=source["id"], title="แหล่งใหม่")
-    assert harvest_call("harvest_source_show", admin, id=source["id"])["title"] == "แหล่งใหม่"
+    call("harvest_source_create", editor, status=403, **new)
+    source = call("harvest_source_create", admin, **new)
+    call("harvest_source_patch", editor, status=403, id=source["id"], title="x")
+    call("harvest_source_update", editor, status=403, **dict(source, title="x"))
+    call("harvest_job_create", editor, status=403, source_id=source["id"])
+    call("harvest_source_delete", editor, status=403, id=source["id"])
+    call("harvest_source_clear", editor, status=403, id=source["id"])
+    assert call("harvest_source_show", admin, id=source["id"])["title"] == "แหล่ง"
+    call("harvest_source_patch", admin, id=source["id"], title="แหล่งใหม่")
+    assert call("harvest_source_show", admin, id=source["id"])["title"] == "แหล่งใหม่"
 
 
 STOCK = ("opengov scheming_datasets scheming_organizations scheming_groups activity harvest "
@@ -166,35 +157,35 @@ STOCK = ("opengov scheming_datasets scheming_organizations scheming_groups activ
 
 
 @pytest.mark.ckan_config("ckan.plugins", STOCK)
-def test_a_site_that_loads_the_stock_harvester_still_cannot_use_it(api, harvest_call, sysadmin, fault_server,
+def test_a_site_that_loads_the_stock_harvester_still_cannot_use_it(api, call, sysadmin, fault_server,
                                                                   forbidden_servers):
     assert "ckan" in enabled_source_types()
     agency = api("organization_create", **factories.agency())
-    error = harvest_call("harvest_source_create", sysadmin, status=409, name="stock", url=fault_server.base,
+    error = call("harvest_source_create", sysadmin, status=409, name="stock", url=fault_server.base,
                          source_type="ckan", owner_org=agency["id"], config="{}")
     assert "opengov_ckan" in error["source_type"][0]
     source = create_source(fault_server.base, agency["id"])
-    harvest_call("harvest_source_patch", sysadmin, status=409, id=source["id"], source_type="ckan")
+    call("harvest_source_patch", sysadmin, status=409, id=source["id"], source_type="ckan")
     # One stored before the guard, then aimed at a forbidden address: never run.
     stored = HarvestSource.get(source["id"])
     stored.type, stored.url = "ckan", forbidden_servers[0].base + "/secret"
     model.Session.commit()
-    error = harvest_call("harvest_job_create", sysadmin, status=409, source_id=source["id"])
+    error = call("harvest_job_create", sysadmin, status=409, source_id=source["id"])
     assert "ckan" in error["source_type"][0]
     with pytest.raises(tk.ValidationError):
         run_job(source["id"])
     assert forbidden_servers[0].requests == []
 
 
-def test_registration_accepts_public_and_allow_listed_addresses(harvest_people, harvest_call, fault_server):
+def test_registration_accepts_public_and_allow_listed_addresses(harvest_people, call, fault_server):
     admin, agency = harvest_people["admin"], harvest_people["agency"]
     for url in ("https://catalog.example.go.th/", fault_server.base + "/api", "http://8.8.8.8/"):
-        created = harvest_call("opengov_harvest_source_create", admin, owner_org=agency["id"], title="แหล่ง",
+        created = call("opengov_harvest_source_create", admin, owner_org=agency["id"], title="แหล่ง",
                                url=url, source_type="opengov_ckan", config=json.dumps({}))
         assert created["url"] == url
 
 
-def test_the_guard_for_core_package_writes_on_sources(harvest_people, harvest_call, fault_server, api):
+def test_the_guard_for_core_package_writes_on_sources(harvest_people, call, fault_server, api):
     """harvest_guards.harvest_package_guard, for the chained core package_* actions to call
     (ckanext-harvest's /harvest/new and /harvest/edit forms write through them)."""
     from ckanext.opengov.logic.harvest_guards import harvest_package_guard
